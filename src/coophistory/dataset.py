@@ -1,0 +1,520 @@
+"""Locate, read and validate the dataset: TOML (or its lossless JSON export) into typed records.
+
+Loading is all or nothing: every problem in every file is gathered and raised together as one
+:class:`~coophistory.exceptions.DataError`; nothing is returned half-loaded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import math
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from coophistory.dates import HistoricalDate, parse_date
+from coophistory.exceptions import DataError, InvalidDate, Problem
+from coophistory.records import (
+    FUNCTIONS,
+    LAW_KINDS,
+    Body,
+    Citation,
+    Claim,
+    Conflict,
+    CoopType,
+    Event,
+    Figure,
+    FormerName,
+    Law,
+    Mandate,
+    Source,
+)
+
+__all__ = ["BUNDLED", "SCHEMA_VERSION", "TABLES", "Records", "bundled_path", "read_records"]
+
+SCHEMA_VERSION: Final = 1
+TABLES: Final = ("sources", "bodies", "coop_types", "laws", "mandates", "events", "conflicts")
+_ID: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def bundled_path() -> Path:
+    """Find the bundled ``events.toml``: in the installed package first, then in a checkout.
+
+    An editable install imports the package from ``src/``, where the wheel's copy of the data
+    does not exist, so the checkout's top-level ``data/`` is the fallback.
+    """
+    package_copy = Path(__file__).with_name("data") / "events.toml"
+    if package_copy.is_file():
+        return package_copy
+    return Path(__file__).resolve().parents[2] / "data" / "events.toml"
+
+
+BUNDLED: Final = bundled_path()
+
+
+@attrs.frozen
+class Records:
+    """Every record of a validated history, in file order (files in the order given)."""
+
+    schema_version: int
+    dataset_version: str
+    sources: tuple[Source, ...]
+    bodies: tuple[Body, ...]
+    coop_types: tuple[CoopType, ...]
+    laws: tuple[Law, ...]
+    mandates: tuple[Mandate, ...]
+    events: tuple[Event, ...]
+    conflicts: tuple[Conflict, ...]
+
+
+class _Invalid(Exception):
+    """A value of the wrong shape; the message says what was expected."""
+
+
+# --- converters: each takes a raw value and returns the typed one or raises _Invalid ---------
+
+Converter = Callable[[Any], Any]
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _Invalid(f"expected text, got {_shape(value)}")
+    if not value.strip():
+        raise _Invalid("must not be empty")
+    return value
+
+
+def _ident(value: Any) -> str:
+    text = _text(value)
+    if not _ID.fullmatch(text):
+        raise _Invalid(f"{text!r} is not a lowercase kebab-case id (like 'savings-and-credit')")
+    return text
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Invalid(f"expected a whole number, got {_shape(value)}")
+    if not 1 <= value <= 9999:
+        raise _Invalid(f"{value} is not a year between 1 and 9999")
+    return value
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _Invalid(f"expected a number, got {_shape(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _Invalid(f"{value} is not a finite number")
+    return value
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid(f"expected true or false, got {_shape(value)}")
+    return value
+
+
+def _date(value: Any) -> HistoricalDate:
+    if isinstance(value, datetime.datetime | datetime.time):
+        raise _Invalid(f"expected a date, got a {type(value).__name__} {value}")
+    if not isinstance(value, str | datetime.date):
+        raise _Invalid(f"expected an EDTF date such as \"1978\" or 1978-05-20, got {_shape(value)}")
+    try:
+        return parse_date(value)
+    except InvalidDate as err:
+        raise _Invalid(str(err)) from err
+
+
+def _list_of(item: Converter, *, non_empty: bool = False) -> Converter:
+    def convert(value: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _Invalid(f"expected a list, got {_shape(value)}")
+        if non_empty and not value:
+            raise _Invalid("must not be empty")
+        converted = []
+        for index, element in enumerate(value, start=1):
+            try:
+                converted.append(item(element))
+            except _Invalid as err:
+                raise _Invalid(f"item {index}: {err}") from err
+        return tuple(converted)
+
+    return convert
+
+
+def _table(fields: Mapping[str, tuple[Converter, bool]], build: Callable[..., Any]) -> Converter:
+    def convert(value: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _Invalid(f"expected a table like {{ {', '.join(fields)} }}, got {_shape(value)}")
+        converted, problems = _convert_fields(value, fields)
+        if problems:
+            raise _Invalid("; ".join(problems))
+        return build(**converted)
+
+    return convert
+
+
+def _shape(value: Any) -> str:
+    names = {str: "text", bool: "a boolean", int: "a number", float: "a number", list: "a list",
+             dict: "a table", datetime.date: "a date"}
+    described = names.get(type(value), type(value).__name__)
+    shown = repr(value)
+    return f"{described} {shown if len(shown) <= 40 else shown[:37] + '...'}"
+
+
+def _convert_fields(
+    raw: Mapping[str, Any], fields: Mapping[str, tuple[Converter, bool]]
+) -> tuple[dict[str, Any], list[str]]:
+    """Convert a raw table by its field spec; return the typed values and every problem found."""
+    converted: dict[str, Any] = {}
+    problems: list[str] = []
+    for key in raw:
+        if key not in fields:
+            close = difflib.get_close_matches(key, list(fields), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(f"unknown key {key!r}{hint}")
+    for key, (convert, required) in fields.items():
+        if key not in raw:
+            if required:
+                problems.append(f"missing required key {key!r}")
+            continue
+        try:
+            converted[key] = convert(raw[key])
+        except _Invalid as err:
+            problems.append(f"{key}: {err}")
+    return converted, problems
+
+
+def _claim(**values: Any) -> Claim:
+    return Claim(values["value"], Citation(values["source"], values["locator"]), values.get("note"))
+
+
+_CITATIONS: Final = _list_of(
+    _table({"source": (_ident, True), "locator": (_text, True)}, Citation), non_empty=True
+)
+_IDS: Final = _list_of(_ident)
+_OPTIONAL_TEXT: Final = (_text, False)
+
+_FIELDS: Final[dict[str, dict[str, tuple[Converter, bool]]]] = {
+    "sources": {
+        "id": (_ident, True), "title": (_text, True), "author": _OPTIONAL_TEXT,
+        "publisher": _OPTIONAL_TEXT, "year": (_integer, False), "url": _OPTIONAL_TEXT,
+        "note": _OPTIONAL_TEXT,
+    },
+    "bodies": {
+        "id": (_ident, True), "name": (_text, True), "name_es": _OPTIONAL_TEXT,
+        "acronyms": (_list_of(_text), False), "kind": (_text, True),
+        "founded": (_date, False), "dissolved": (_date, False),
+        "created_by": (_ident, False), "dissolved_by": (_ident, False),
+        "former_names": (_list_of(_table(
+            {"name": (_text, True), "name_es": _OPTIONAL_TEXT, "acronym": _OPTIONAL_TEXT,
+             "until": (_date, True)}, FormerName)), False),
+        "citations": (_CITATIONS, True), "conflicts": (_IDS, False), "note": _OPTIONAL_TEXT,
+    },
+    "coop_types": {
+        "id": (_ident, True), "name": (_text, True), "name_es": _OPTIONAL_TEXT,
+        "parent": (_ident, False), "aliases": (_list_of(_text), False),
+        "citations": (_CITATIONS, True), "note": _OPTIONAL_TEXT,
+    },
+    "laws": {
+        "id": (_ident, True), "kind": (_text, True), "number": (_text, True),
+        "title": (_text, True), "title_es": _OPTIONAL_TEXT, "promulgated": (_date, False),
+        "published": (_date, False), "in_force": (_date, False),
+        "citations": (_CITATIONS, True), "conflicts": (_IDS, False), "note": _OPTIONAL_TEXT,
+    },
+    "mandates": {
+        "id": (_ident, False), "body": (_ident, True), "delegated_by": (_ident, False),
+        "function": (_text, True), "coop_types": (_list_of(_ident, non_empty=True), True),
+        "start": (_date, True), "end": (_date, False), "basis": (_IDS, False),
+        "joint": (_flag, False), "citations": (_CITATIONS, True), "conflicts": (_IDS, False),
+        "note": _OPTIONAL_TEXT,
+    },
+    "events": {
+        "id": (_ident, True), "date": (_date, True), "kind": (_text, True),
+        "title": (_text, True), "description": _OPTIONAL_TEXT, "bodies": (_IDS, False),
+        "coop_types": (_IDS, False), "laws": (_IDS, False),
+        "figures": (_list_of(_table(
+            {"value": (_number, True), "unit": (_text, True), "label": (_text, True),
+             "as_of": (_date, False)}, Figure)), False),
+        "citations": (_CITATIONS, True), "conflicts": (_IDS, False),
+    },
+    "conflicts": {
+        "id": (_ident, True), "title": (_text, True), "description": _OPTIONAL_TEXT,
+        "claims": (_list_of(_table(
+            {"value": (_text, True), "source": (_ident, True), "locator": (_text, True),
+             "note": _OPTIONAL_TEXT}, _claim)), True),
+        "preferred": _OPTIONAL_TEXT, "reason": _OPTIONAL_TEXT,
+    },
+}
+_BUILD: Final[dict[str, Callable[..., Any]]] = {
+    "sources": Source, "bodies": Body, "coop_types": CoopType, "laws": Law,
+    "mandates": Mandate, "events": Event, "conflicts": Conflict,
+}
+
+# (table, attribute) -> the table its ids must name
+_REFERENCES: Final[dict[tuple[str, str], str]] = {
+    ("bodies", "created_by"): "laws", ("bodies", "dissolved_by"): "laws",
+    ("bodies", "conflicts"): "conflicts", ("coop_types", "parent"): "coop_types",
+    ("laws", "conflicts"): "conflicts", ("mandates", "body"): "bodies",
+    ("mandates", "delegated_by"): "bodies", ("mandates", "coop_types"): "coop_types",
+    ("mandates", "basis"): "laws", ("mandates", "conflicts"): "conflicts",
+    ("events", "bodies"): "bodies", ("events", "coop_types"): "coop_types",
+    ("events", "laws"): "laws", ("events", "conflicts"): "conflicts",
+}
+
+
+@attrs.frozen
+class _Located:
+    """A parsed record and where it came from, for messages."""
+
+    file: str
+    table: str
+    position: int
+    label: str
+    record: Any
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.file, self.table, self.position, self.label, message)
+
+
+def _label(table: str, raw: Mapping[str, Any]) -> str:
+    if table == "mandates":
+        types = raw.get("coop_types")
+        shown = ", ".join(t for t in types if isinstance(t, str)) if isinstance(types, list) else "?"
+        return f"{raw.get('body', '?')} → {shown}"
+    ident = raw.get("id")
+    return ident if isinstance(ident, str) else str(raw.get("title", ""))[:40]
+
+
+def _read_document(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Read one file as a TOML (or, by its extension, JSON) document."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileNotFoundError(f"no such data file: {name}") from None
+    except IsADirectoryError:
+        return None, [Problem(name, None, None, None, "is a directory, not a data file")]
+    except OSError as err:
+        return None, [Problem(name, None, None, None, f"cannot be read: {err.strerror}")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return None, [Problem(name, None, None, None,
+                              f"is not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start})")]
+    try:
+        document = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        return None, [Problem(name, None, None, None, f"is not valid TOML: {err}")]
+    except json.JSONDecodeError as err:
+        return None, [Problem(name, None, None, None, f"is not valid JSON: {err}")]
+    except (RecursionError, ValueError) as err:
+        return None, [Problem(name, None, None, None, f"cannot be parsed: {type(err).__name__}")]
+    if not isinstance(document, dict):
+        return None, [Problem(name, None, None, None, "must hold a table of tables at the top")]
+    return document, []
+
+
+def _parse_document(
+    name: str, document: Mapping[str, Any], located: dict[str, list[_Located]]
+) -> tuple[int | None, str | None, list[Problem]]:
+    """Convert one document's tables into records, appending them to ``located``."""
+    problems: list[Problem] = []
+
+    def top(message: str) -> None:
+        problems.append(Problem(name, None, None, None, message))
+
+    schema = document.get("schema_version")
+    if schema is None:
+        top("missing 'schema_version' at the top")
+    elif schema != SCHEMA_VERSION or isinstance(schema, bool):
+        top(f"schema_version {schema!r} is not supported (this library reads {SCHEMA_VERSION})")
+    version = document.get("dataset_version")
+    if not isinstance(version, str) or not version.strip():
+        top("missing or empty 'dataset_version' (text) at the top")
+        version = None
+    for key in document:
+        if key not in (*TABLES, "schema_version", "dataset_version"):
+            close = difflib.get_close_matches(key, TABLES, n=1)
+            top(f"unknown top-level key {key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    for table in TABLES:
+        rows = document.get(table, [])
+        if not isinstance(rows, list):
+            top(f"'{table}' must be an array of tables ([[{table}]]), got {_shape(rows)}")
+            continue
+        for position, raw in enumerate(rows, start=1):
+            if not isinstance(raw, dict):
+                problems.append(Problem(name, table, position, None, f"expected a table, got {_shape(raw)}"))
+                continue
+            label = _label(table, raw)
+            values, messages = _convert_fields(raw, _FIELDS[table])
+            if not messages:
+                record, messages = _build(table, values)
+            problems.extend(Problem(name, table, position, label, m) for m in messages)
+            if not messages:
+                located[table].append(_Located(name, table, position, label, record))
+    return schema if isinstance(schema, int) else None, version, problems
+
+
+def _build(table: str, values: dict[str, Any]) -> tuple[Any, list[str]]:
+    """Build one record and check the rules that concern it alone."""
+    messages: list[str] = []
+    if table == "mandates":
+        if values["function"] not in FUNCTIONS:
+            messages.append(f"unknown function {values['function']!r}; expected one of {', '.join(FUNCTIONS)}")
+        for key in ("start", "end"):
+            if key in values and (values[key].start is None or values[key].end is None):
+                messages.append(f"{key} {str(values[key])!r} is open; a mandate's boundary must be closed")
+        if values.get("delegated_by") == values["body"]:
+            messages.append("a body cannot delegate to itself")
+        start, end = values["start"], values.get("end")
+        if not messages and end is not None and end.latest <= start.earliest:
+            messages.append(f"ends ({end}) before it starts ({start})")
+    elif table == "laws":
+        if values["kind"] not in LAW_KINDS:
+            close = difflib.get_close_matches(values["kind"], LAW_KINDS, n=1)
+            messages.append(f"unknown law kind {values['kind']!r}" + (f" (did you mean {close[0]!r}?)" if close
+                            else f"; expected one of {', '.join(LAW_KINDS)}"))
+        if not any(k in values for k in ("promulgated", "published", "in_force")):
+            messages.append("needs at least one of 'promulgated', 'published' or 'in_force'")
+    elif table == "bodies":
+        founded, dissolved = values.get("founded"), values.get("dissolved")
+        if founded and dissolved and (dissolved.latest or founded.earliest) < (founded.earliest or dissolved.latest):
+            messages.append(f"dissolved ({dissolved}) before it was founded ({founded})")
+    elif table == "conflicts":
+        claims = values["claims"]
+        if len(claims) < 2:
+            messages.append("a conflict needs at least two claims")
+        if "preferred" in values and values["preferred"] not in {c.value for c in claims}:
+            messages.append(f"preferred {values['preferred']!r} is not the value of any claim")
+        if "reason" in values and "preferred" not in values:
+            messages.append("'reason' explains a 'preferred' claim; name the claim too")
+    if messages:
+        return None, messages
+    return _BUILD[table](**values), []
+
+
+def _ids_of(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        yield from value
+
+
+def _check_references(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
+    known = {table: {item.record.id for item in located[table] if getattr(item.record, "id", None)}
+             for table in TABLES}
+    for table in TABLES:
+        for item in located[table]:
+            for (ref_table, attribute), target in _REFERENCES.items():
+                if ref_table != table:
+                    continue
+                for ident in _ids_of(getattr(item.record, attribute)):
+                    if ident not in known[target]:
+                        yield item.problem(_unknown(attribute, ident, known[target]))
+            for citation in getattr(item.record, "citations", ()):
+                if citation.source not in known["sources"]:
+                    yield item.problem(_unknown("source", citation.source, known["sources"]))
+
+
+def _unknown(what: str, ident: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(ident, sorted(known), n=3)
+    return f"{what} refers to unknown id {ident!r}" + (f" (did you mean {', '.join(map(repr, close))}?)" if close else "")
+
+
+def _check_duplicates(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
+    for table in TABLES:
+        first: dict[str, _Located] = {}
+        for item in located[table]:
+            key = item.record.key if table == "mandates" else item.record.id
+            if key is None:
+                continue
+            if key in first:
+                earlier = first[key]
+                yield item.problem(f"duplicate id {key!r} (first at {earlier.file}: {table} #{earlier.position})")
+            else:
+                first[key] = item
+
+
+def _check_taxonomy(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
+    parents = {item.record.id: item.record.parent for item in located["coop_types"]}
+    reported: set[str] = set()
+    for item in located["coop_types"]:
+        seen: list[str] = []
+        node: str | None = item.record.id
+        while node is not None and node in parents and node not in seen:
+            seen.append(node)
+            node = parents[node]
+        if node is not None and node in seen and node not in reported:
+            cycle = seen[seen.index(node):]
+            reported.update(cycle)
+            yield item.problem(f"the type taxonomy has a cycle: {' → '.join([*cycle, node])}")
+
+
+def _check_overlaps(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
+    """Different bodies certainly holding one function over one type on the same day."""
+    by_key: dict[tuple[str, str], list[_Located]] = defaultdict(list)
+    for item in located["mandates"]:
+        for coop_type in item.record.coop_types:
+            by_key[(item.record.function, coop_type)].append(item)
+    for (function, coop_type), items in by_key.items():
+        spans = sorted((item.record.period.certain_start, item) for item in items)
+        active: list[_Located] = []
+        for start, item in spans:
+            active = [a for a in active if a.record.period.certain_end is None or a.record.period.certain_end > start]
+            end = item.record.period.certain_end
+            if end is not None and end <= start:
+                continue
+            for other in active:
+                if _may_overlap(item.record, other.record):
+                    continue
+                yield item.problem(
+                    f"overlaps {other.table} #{other.position} ({other.label}) in {function} of "
+                    f"{coop_type!r}: both certainly in force on {start}; mark both 'joint = true', "
+                    "or make one 'delegated_by' the other"
+                )
+            active.append(item)
+
+
+def _may_overlap(one: Mandate, other: Mandate) -> bool:
+    return (
+        one.body == other.body
+        or one.delegated_by == other.body
+        or other.delegated_by == one.body
+        or (one.joint and other.joint)
+    )
+
+
+def read_records(paths: Sequence[Path]) -> Records:
+    """Read and validate the given files together; raise DataError with every problem found.
+
+    Raises FileNotFoundError (naming the path) for a file that does not exist.
+    """
+    located: dict[str, list[_Located]] = {table: [] for table in TABLES}
+    problems: list[Problem] = []
+    schemas: list[int] = []
+    versions: list[str] = []
+    for path in paths:
+        document, read_problems = _read_document(path)
+        problems.extend(read_problems)
+        if document is None:
+            continue
+        schema, version, parse_problems = _parse_document(str(path), document, located)
+        problems.extend(parse_problems)
+        schemas += [schema] if schema is not None else []
+        versions += [version] if version is not None and version not in versions else []
+    for check in (_check_duplicates, _check_references, _check_taxonomy, _check_overlaps):
+        problems.extend(check(located))
+    if problems:
+        raise DataError(problems)
+    return Records(
+        SCHEMA_VERSION,
+        "+".join(versions),
+        *(tuple(item.record for item in located[table]) for table in TABLES),
+    )

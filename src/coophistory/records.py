@@ -1,0 +1,272 @@
+"""The typed records of the history: sources, bodies, cooperative types, laws, mandates, events.
+
+Every record is a frozen, slotted attrs class; references between records are ids, resolved
+by :class:`coophistory.History`.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+import attrs
+import pendulum
+
+from coophistory.dates import HistoricalDate, Period
+
+__all__ = [
+    "FUNCTIONS",
+    "LAW_KINDS",
+    "Body",
+    "Citation",
+    "Claim",
+    "Conflict",
+    "CoopType",
+    "Event",
+    "Figure",
+    "FormerName",
+    "Function",
+    "Handover",
+    "Law",
+    "Mandate",
+    "Source",
+]
+
+Function = Literal["supervision", "promotion"]
+FUNCTIONS: Final[tuple[Function, ...]] = ("supervision", "promotion")
+
+LAW_KINDS: Final[dict[str, str]] = {
+    "constitution": "Constitution",
+    "code": "Code",
+    "law": "Law",
+    "decree-law": "Decree-Law",
+    "legislative-decree": "Legislative Decree",
+    "supreme-decree": "Supreme Decree",
+    "ministerial-resolution": "Ministerial Resolution",
+    "resolution": "Resolution",
+    "bill": "Bill",
+}
+
+
+@attrs.frozen
+class Source:
+    """A citable document: a study, a law's text, a news item, a web page."""
+
+    id: str
+    title: str
+    author: str | None = None
+    publisher: str | None = None
+    year: int | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class Citation:
+    """A pointer into a source: its id and a precise locator such as ``§1.2, fn 18``."""
+
+    source: str
+    locator: str
+
+    def __str__(self) -> str:
+        """Return ``source, locator``."""
+        return f"{self.source}, {self.locator}"
+
+
+@attrs.frozen
+class FormerName:
+    """A name a body went by until a date (the first day of its next name)."""
+
+    name: str
+    until: HistoricalDate
+    name_es: str | None = None
+    acronym: str | None = None
+
+
+@attrs.frozen
+class Body:
+    """A public body or a federation, with the names it has borne."""
+
+    id: str
+    name: str
+    kind: str
+    citations: tuple[Citation, ...]
+    name_es: str | None = None
+    acronyms: tuple[str, ...] = ()
+    founded: HistoricalDate | None = None
+    dissolved: HistoricalDate | None = None
+    created_by: str | None = None
+    dissolved_by: str | None = None
+    former_names: tuple[FormerName, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def acronym(self) -> str | None:
+        """The present acronym, if it has one."""
+        return self.acronyms[0] if self.acronyms else None
+
+    def _former_on(self, day: pendulum.Date) -> FormerName | None:
+        for former in sorted(self.former_names, key=lambda f: f.until):
+            if former.until.earliest is not None and day < former.until.earliest:
+                return former
+        return None
+
+    def name_on(self, day: pendulum.Date) -> str:
+        """The English name the body bore on ``day``.
+
+        A renaming takes effect on the earliest day its date may stand for.
+        """
+        former = self._former_on(day)
+        return self.name if former is None else former.name
+
+    def acronym_on(self, day: pendulum.Date) -> str | None:
+        """The acronym the body used on ``day`` (CONASEV in 2000, SMV in 2015)."""
+        former = self._former_on(day)
+        return self.acronym if former is None else former.acronym
+
+    def label_on(self, day: pendulum.Date) -> str:
+        """The acronym of the day if it had one, else its name of the day."""
+        return self.acronym_on(day) or self.name_on(day)
+
+
+@attrs.frozen
+class CoopType:
+    """A kind of cooperative in the taxonomy rooted at ``cooperative``."""
+
+    id: str
+    name: str
+    citations: tuple[Citation, ...]
+    parent: str | None = None
+    name_es: str | None = None
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen
+class Law:
+    """A legal instrument: a law, decree, resolution or bill, with its dates kept apart."""
+
+    id: str
+    kind: str
+    number: str
+    title: str
+    citations: tuple[Citation, ...]
+    title_es: str | None = None
+    promulgated: HistoricalDate | None = None
+    published: HistoricalDate | None = None
+    in_force: HistoricalDate | None = None
+    conflicts: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def date(self) -> HistoricalDate | None:
+        """The earliest known of its promulgation, publication and entry into force."""
+        known = [d for d in (self.promulgated, self.published, self.in_force) if d is not None]
+        return min(known) if known else None
+
+    @property
+    def label(self) -> str:
+        """How a reader names it, e.g. ``Law 30822`` or ``Supreme Decree 004-91-TR``."""
+        return f"{LAW_KINDS.get(self.kind, self.kind.title())} {self.number}"
+
+
+@attrs.frozen
+class Mandate:
+    """A body holding a function over cooperative types for a half-open period, on a legal basis."""
+
+    body: str
+    function: Function
+    coop_types: tuple[str, ...]
+    start: HistoricalDate
+    citations: tuple[Citation, ...]
+    end: HistoricalDate | None = None
+    basis: tuple[str, ...] = ()
+    delegated_by: str | None = None
+    joint: bool = False
+    conflicts: tuple[str, ...] = ()
+    note: str | None = None
+    id: str | None = None
+
+    @property
+    def key(self) -> str:
+        """A key unique within a valid history: its id, or body, function, types and start."""
+        if self.id is not None:
+            return self.id
+        return f"{self.body}/{self.function}/{'+'.join(self.coop_types)}/{self.start}"
+
+    @property
+    def label(self) -> str:
+        """A short description, e.g. ``fenacrep → savings-and-credit``."""
+        return f"{self.body} → {', '.join(self.coop_types)}"
+
+    @property
+    def period(self) -> Period:
+        """The half-open period in which it applies, with its uncertainty windows."""
+        return Period(self.start, self.end)
+
+
+@attrs.frozen
+class Figure:
+    """A number reported by an event, with its unit and the date it describes."""
+
+    value: float
+    unit: str
+    label: str
+    as_of: HistoricalDate | None = None
+
+
+@attrs.frozen
+class Event:
+    """A dated happening: a founding, a reform, a census, a programme, a reported figure."""
+
+    id: str
+    date: HistoricalDate
+    kind: str
+    title: str
+    citations: tuple[Citation, ...]
+    description: str | None = None
+    bodies: tuple[str, ...] = ()
+    coop_types: tuple[str, ...] = ()
+    laws: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    conflicts: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Claim:
+    """One source's side of a disagreement."""
+
+    value: str
+    citation: Citation
+    note: str | None = None
+
+
+@attrs.frozen
+class Conflict:
+    """A fact on which sources disagree, each claim with its citation."""
+
+    id: str
+    title: str
+    claims: tuple[Claim, ...]
+    description: str | None = None
+    preferred: str | None = None
+    reason: str | None = None
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The citations of every claim."""
+        return tuple(claim.citation for claim in self.claims)
+
+
+@attrs.frozen
+class Handover:
+    """Derived: on ``date``, ``function`` over ``coop_types`` passed from some bodies to others."""
+
+    date: HistoricalDate
+    function: Function
+    coop_types: tuple[str, ...]
+    from_bodies: tuple[str, ...]
+    to_bodies: tuple[str, ...]
+    basis: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    mandates: tuple[Mandate, ...] = attrs.field(eq=False, repr=False, default=())
