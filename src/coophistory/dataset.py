@@ -219,7 +219,7 @@ _FIELDS: Final[dict[str, dict[str, tuple[Converter, bool]]]] = {
     },
     "coop_types": {
         "id": (_ident, True), "name": (_text, True), "name_es": _OPTIONAL_TEXT,
-        "parent": (_ident, False), "aliases": (_list_of(_text), False),
+        "parent": (_ident, False), "aliases": (_list_of(_text), False), "abstract": (_flag, False),
         "citations": (_CITATIONS, True), "note": _OPTIONAL_TEXT,
     },
     "laws": {
@@ -322,7 +322,8 @@ def _read_document(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
 
 
 def _parse_document(
-    name: str, document: Mapping[str, Any], located: dict[str, list[_Located]]
+    name: str, document: Mapping[str, Any], located: dict[str, list[_Located]],
+    claimed: dict[str, set[str]],
 ) -> tuple[int | None, str | None, list[Problem]]:
     """Convert one document's tables into records, appending them to ``located``."""
     problems: list[Problem] = []
@@ -353,6 +354,8 @@ def _parse_document(
                 problems.append(Problem(name, table, position, None, f"expected a table, got {_shape(raw)}"))
                 continue
             label = _label(table, raw)
+            if isinstance(raw.get("id"), str):
+                claimed[table].add(raw["id"])
             values, messages = _convert_fields(raw, _FIELDS[table])
             if not messages:
                 record, messages = _build(table, values)
@@ -407,8 +410,11 @@ def _ids_of(value: Any) -> Iterator[str]:
         yield from value
 
 
-def _check_references(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
-    known = {table: {item.record.id for item in located[table] if getattr(item.record, "id", None)}
+def _check_references(
+    located: Mapping[str, list[_Located]], claimed: Mapping[str, set[str]]
+) -> Iterator[Problem]:
+    """References to ids that no record has; ids of records that failed to parse still count."""
+    known = {table: claimed[table] | {getattr(item.record, "id", None) for item in located[table]}
              for table in TABLES}
     for table in TABLES:
         for item in located[table]:
@@ -440,6 +446,17 @@ def _check_duplicates(located: Mapping[str, list[_Located]]) -> Iterator[Problem
                 yield item.problem(f"duplicate id {key!r} (first at {earlier.file}: {table} #{earlier.position})")
             else:
                 first[key] = item
+
+
+def _check_basis_dates(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
+    """A mandate cannot rest on a law dated after the mandate began."""
+    laws = {item.record.id: item.record for item in located["laws"]}
+    for item in located["mandates"]:
+        start = item.record.start
+        for law_id in item.record.basis:
+            law = laws.get(law_id)
+            if law is not None and law.date is not None and law.date.earliest > start.latest:
+                yield item.problem(f"basis {law_id!r} is dated {law.date}, after the mandate starts ({start})")
 
 
 def _check_taxonomy(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
@@ -497,6 +514,7 @@ def read_records(paths: Sequence[Path]) -> Records:
     Raises FileNotFoundError (naming the path) for a file that does not exist.
     """
     located: dict[str, list[_Located]] = {table: [] for table in TABLES}
+    claimed: dict[str, set[str]] = {table: set() for table in TABLES}
     problems: list[Problem] = []
     schemas: list[int] = []
     versions: list[str] = []
@@ -505,11 +523,12 @@ def read_records(paths: Sequence[Path]) -> Records:
         problems.extend(read_problems)
         if document is None:
             continue
-        schema, version, parse_problems = _parse_document(str(path), document, located)
+        schema, version, parse_problems = _parse_document(str(path), document, located, claimed)
         problems.extend(parse_problems)
         schemas += [schema] if schema is not None else []
         versions += [version] if version is not None and version not in versions else []
-    for check in (_check_duplicates, _check_references, _check_taxonomy, _check_overlaps):
+    problems.extend(_check_references(located, claimed))
+    for check in (_check_duplicates, _check_basis_dates, _check_taxonomy, _check_overlaps):
         problems.extend(check(located))
     if problems:
         raise DataError(problems)

@@ -131,7 +131,10 @@ class Body:
 
 @attrs.frozen
 class CoopType:
-    """A kind of cooperative in the taxonomy rooted at ``cooperative``."""
+    """A kind of cooperative in the taxonomy rooted at ``cooperative``.
+
+    An ``abstract`` type only groups others (``financial``): no cooperative is of it directly.
+    """
 
     id: str
     name: str
@@ -139,6 +142,7 @@ class CoopType:
     parent: str | None = None
     name_es: str | None = None
     aliases: tuple[str, ...] = ()
+    abstract: bool = False
     note: str | None = None
 
 

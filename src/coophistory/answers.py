@@ -1,0 +1,147 @@
+"""Answers to as-of questions and the readable, cited sentence each one gives."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import pendulum
+
+from coophistory.dates import HistoricalDate
+from coophistory.records import Body, Citation, Conflict, CoopType, Function, Law, Mandate, Source
+
+__all__ = ["Answer", "LineageStep"]
+
+
+@attrs.frozen
+class Answer:
+    """Who held a function over a cooperative type on a day (or across an imprecise date).
+
+    ``bodies`` held it for certain; ``possible`` may have held it but are not certain (the day
+    falls in a boundary known only to the month or year, or in a window where sources disagree).
+    """
+
+    coop_type: CoopType
+    on: HistoricalDate
+    function: Function
+    bodies: tuple[Body, ...]
+    possible: tuple[Body, ...]
+    mandates: tuple[Mandate, ...]
+    laws: tuple[Law, ...]
+    citations: tuple[Citation, ...]
+    conflicts: tuple[Conflict, ...]
+    _bodies_by_id: Mapping[str, Body] = attrs.field(eq=False, repr=False, alias="bodies_by_id")
+    _sources_by_id: Mapping[str, Source] = attrs.field(eq=False, repr=False, alias="sources_by_id")
+
+    @property
+    def certain(self) -> bool:
+        """True when no body is only possibly in force."""
+        return not self.possible
+
+    @property
+    def day(self) -> pendulum.Date:
+        """The day names are given for: the asked day, or the first day of an imprecise date."""
+        assert self.on.earliest is not None  # noqa: S101 - queries take closed dates only
+        return self.on.earliest
+
+    def describe_body(self, body: Body) -> str:
+        """Name a body as it was called on the day: ``CONASEV (National Supervisory ...)``."""
+        name = body.name_on(self.day)
+        acronym = body.acronym_on(self.day)
+        return f"{acronym} ({name})" if acronym and acronym != name else name
+
+    def _holder(self, body: Body) -> str:
+        name = body.name_on(self.day)
+        acronym = body.acronym_on(self.day)
+        details = [name] if acronym and acronym != name else []
+        details += [f"on behalf of {self._bodies_by_id[d].label_on(self.day)}"
+                    for d in self.delegators(body) if d in self._bodies_by_id]
+        head = acronym or name
+        return f"{head} ({', '.join(details)})" if details else head
+
+    def delegators(self, body: Body) -> tuple[str, ...]:
+        """The ids of the bodies on whose behalf ``body`` held the function."""
+        return tuple(sorted({m.delegated_by for m in self.mandates
+                             if m.body == body.id and m.delegated_by is not None}))
+
+    def __str__(self) -> str:
+        """One sentence: who held the function, under which law, according to which source."""
+        subject = f"{self.function} of {_plural(self.coop_type)}"
+        when = f"On {self.on}" if self.on.is_exact_day else f"During {self.on}"
+        if not self.bodies and not self.possible:
+            return f"{when}, no {self.function} mandate is recorded for {_plural(self.coop_type)}."
+        if self.certain:
+            sentence = f"{when}, {subject} lay with {_join(self._holder(b) for b in self.bodies)}"
+        elif not self.bodies:
+            sentence = (f"{when}, it is not certain who held {subject}: possibly "
+                        f"{_join((self._holder(b) for b in self.possible), 'or')}")
+        else:
+            sentence = (f"{when}, {subject} lay with {_join(self._holder(b) for b in self.bodies)}, "
+                        f"and possibly also {_join((self._holder(b) for b in self.possible), 'or')}"
+                        " (not certain)")
+        if self.laws:
+            sentence += f", under {_join(law.label for law in self.laws)}"
+        sentence += "."
+        if self.conflicts:
+            sentence += f" Sources disagree: {'; '.join(c.title for c in self.conflicts)}."
+        if self.citations:
+            sentence += f" Source: {'; '.join(self._cite(c) for c in self.citations)}."
+        return sentence
+
+    def _cite(self, citation: Citation) -> str:
+        source = self._sources_by_id.get(citation.source)
+        return f"{source.title if source else citation.source}, {citation.locator}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The answer as plain data, the shape ``coophistory who --json`` prints."""
+        return {
+            "coop_type": self.coop_type.id,
+            "on": str(self.on),
+            "function": self.function,
+            "certain": self.certain,
+            "bodies": [self._body_dict(b) for b in self.bodies],
+            "possible": [self._body_dict(b) for b in self.possible],
+            "laws": [{"id": law.id, "label": law.label, "date": str(law.date)} for law in self.laws],
+            "citations": [{"source": c.source, "locator": c.locator} for c in self.citations],
+            "conflicts": [c.id for c in self.conflicts],
+            "sentence": str(self),
+        }
+
+    def _body_dict(self, body: Body) -> dict[str, Any]:
+        return {"id": body.id, "name": body.name_on(self.day), "acronym": body.acronym_on(self.day),
+                "delegated_by": list(self.delegators(body))}
+
+
+@attrs.frozen
+class LineageStep:
+    """A stretch of time in which the same bodies held a function over a type.
+
+    ``start`` is its first day and ``end`` the first day after it (``None``: to this day).
+    An uncertain stretch has ``possible`` bodies.
+    """
+
+    start: pendulum.Date
+    end: pendulum.Date | None
+    bodies: tuple[str, ...]
+    possible: tuple[str, ...]
+    mandates: tuple[Mandate, ...] = attrs.field(eq=False, repr=False)
+
+    @property
+    def certain(self) -> bool:
+        """True when no body is only possibly in force in this stretch."""
+        return not self.possible
+
+
+def _plural(coop_type: CoopType) -> str:
+    name = coop_type.name
+    if coop_type.parent is None:
+        return "all cooperatives"
+    return name if name.lower().endswith("cooperatives") else f"{name} cooperatives"
+
+
+def _join(parts: Any, word: str = "and") -> str:
+    items = list(parts)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"

@@ -1,0 +1,549 @@
+"""The query facade: a validated history and the as-of questions users ask of it."""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import difflib
+import functools
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+import pendulum
+
+from coophistory.answers import Answer, LineageStep
+from coophistory.dataset import BUNDLED, Records, read_records
+from coophistory.dates import HistoricalDate, parse_date
+from coophistory.exceptions import InvalidDate, UnknownName
+from coophistory.records import (
+    FUNCTIONS,
+    Body,
+    Citation,
+    Conflict,
+    CoopType,
+    Event,
+    Function,
+    Handover,
+    Law,
+    Mandate,
+    Source,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["History", "load"]
+
+DateLike = str | datetime.date | HistoricalDate
+_T = TypeVar("_T")
+
+
+@attrs.frozen
+class _Timeline:
+    """The mandates of one (type, function) cut into segments with constant status, for bisect."""
+
+    starts: list[int]
+    states: list[tuple[tuple[Mandate, ...], tuple[Mandate, ...]]]
+
+    @classmethod
+    def build(cls, mandates: Iterable[Mandate]) -> _Timeline:
+        spans = []
+        points: set[int] = set()
+        for mandate in mandates:
+            period = mandate.period
+            bounds = (period.possible_start, period.certain_start, period.certain_end, period.possible_end)
+            ordinals = tuple(None if b is None else b.toordinal() for b in bounds)
+            spans.append((mandate, ordinals))
+            points.update(o for o in ordinals if o is not None)
+        starts = sorted(points)
+        certain: list[list[Mandate]] = [[] for _ in starts]
+        possible: list[list[Mandate]] = [[] for _ in starts]
+        index = {point: i for i, point in enumerate(starts)}
+        for mandate, (p_start, c_start, c_end, p_end) in spans:
+            assert p_start is not None and c_start is not None  # noqa: S101 - closed starts
+            for target, low, high in ((possible, p_start, c_start), (certain, c_start, c_end),
+                                      (possible, c_end, p_end)):
+                if low is None:
+                    continue
+                for i in range(index[low], len(starts) if high is None else index[high]):
+                    target[i].append(mandate)
+        return cls(starts, [(tuple(c), tuple(p)) for c, p in zip(certain, possible, strict=True)])
+
+    def at(self, ordinal: int) -> tuple[tuple[Mandate, ...], tuple[Mandate, ...]]:
+        """The (certain, possible) mandates on a day given as an ordinal."""
+        i = bisect.bisect_right(self.starts, ordinal) - 1
+        return self.states[i] if i >= 0 else ((), ())
+
+    def between(self, low: int, high: int) -> list[int]:
+        """The segment starts strictly after ``low`` and up to ``high``."""
+        return self.starts[bisect.bisect_right(self.starts, low):bisect.bisect_right(self.starts, high)]
+
+
+_EMPTY = _Timeline([], [])
+
+
+class History:
+    """The regulatory history: records, and answers to as-of questions about them.
+
+    Build one with :func:`coophistory.load`. Two histories built from the same records compare
+    equal, whatever file they came from.
+    """
+
+    def __init__(self, records: Records) -> None:
+        """Index validated records; use :func:`coophistory.load` rather than calling this."""
+        self._records = records
+        self._sources = {s.id: s for s in records.sources}
+        self._bodies = {b.id: b for b in records.bodies}
+        self._types = {t.id: t for t in records.coop_types}
+        self._laws = {law.id: law for law in records.laws}
+        self._conflicts = {c.id: c for c in records.conflicts}
+        self._children: dict[str, list[str]] = defaultdict(list)
+        for coop_type in records.coop_types:
+            if coop_type.parent is not None:
+                self._children[coop_type.parent].append(coop_type.id)
+        self._by_level: dict[tuple[str, str], list[Mandate]] = defaultdict(list)
+        for mandate in records.mandates:
+            for type_id in mandate.coop_types:
+                self._by_level[(type_id, mandate.function)].append(mandate)
+        self._timelines: dict[tuple[str, str], _Timeline] = {}
+        self._lineages: dict[tuple[str, str], list[LineageStep]] = {}
+        self._concrete_cache: dict[str, frozenset[str]] = {}
+        self._graph: nx.MultiDiGraph | None = None
+
+    # --- identity -------------------------------------------------------------------------
+
+    @property
+    def records(self) -> Records:
+        """Every record, as loaded."""
+        return self._records
+
+    @property
+    def schema_version(self) -> int:
+        """The version of the file format."""
+        return self._records.schema_version
+
+    @property
+    def dataset_version(self) -> str:
+        """The version of the data (files joined with ``+``)."""
+        return self._records.dataset_version
+
+    def __eq__(self, other: object) -> bool:
+        """Histories are equal when their records are."""
+        return isinstance(other, History) and self._records == other._records
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        """Summarise the history's size."""
+        r = self._records
+        return (f"<History {r.dataset_version}: {len(r.bodies)} bodies, {len(r.coop_types)} types, "
+                f"{len(r.laws)} laws, {len(r.mandates)} mandates, {len(r.events)} events>")
+
+    # --- records --------------------------------------------------------------------------
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every source, in file order."""
+        return self._records.sources
+
+    def bodies(self) -> tuple[Body, ...]:
+        """Every body, in file order."""
+        return self._records.bodies
+
+    def coop_types(self) -> tuple[CoopType, ...]:
+        """Every cooperative type, in file order."""
+        return self._records.coop_types
+
+    def laws(self) -> tuple[Law, ...]:
+        """Every law, decree and resolution, in file order."""
+        return self._records.laws
+
+    def mandates(self) -> tuple[Mandate, ...]:
+        """Every mandate, in file order."""
+        return self._records.mandates
+
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """Every recorded disagreement between sources, in file order."""
+        return self._records.conflicts
+
+    def concrete_types(self) -> tuple[CoopType, ...]:
+        """The types a cooperative actually is: every type not marked ``abstract``."""
+        return tuple(t for t in self._records.coop_types if not t.abstract)
+
+    def source(self, ident: str) -> Source:
+        """The source with this id."""
+        return _lookup("source", ident, self._sources, {})
+
+    def conflict(self, ident: str) -> Conflict:
+        """The conflict with this id."""
+        return _lookup("conflict", ident, self._conflicts, {})
+
+    def body(self, name: str) -> Body:
+        """A body by id, acronym (present or former), or English or Spanish name (present or former).
+
+        >>> load().body("CONASEV").id
+        'smv'
+        """
+        return _lookup("body", name, self._bodies, self._body_names)
+
+    def coop_type(self, name: str) -> CoopType:
+        """A cooperative type by id, English or Spanish name or alias, ignoring case and accents.
+
+        >>> load().coop_type("Cooperativa de ahorro y credito").id
+        'savings-and-credit'
+        """
+        return _lookup("cooperative type", name, self._types, self._type_names)
+
+    def law(self, name: str) -> Law:
+        """A law by id, number as written (``15260``, ``004-91-TR``) or label (``Law 15260``).
+
+        A number shared by several instruments is ambiguous and raises UnknownName listing them.
+
+        >>> load().law("30822").label
+        'Law 30822'
+        """
+        return _lookup("law", name, self._laws, self._law_names)
+
+    @functools.cached_property
+    def _body_names(self) -> dict[str, set[str]]:
+        names: dict[str, set[str]] = defaultdict(set)
+        for body in self._records.bodies:
+            for name in (body.name, body.name_es, *body.acronyms,
+                         *(n for f in body.former_names for n in (f.name, f.name_es, f.acronym))):
+                if name:
+                    names[_normal(name)].add(body.id)
+        return names
+
+    @functools.cached_property
+    def _type_names(self) -> dict[str, set[str]]:
+        names: dict[str, set[str]] = defaultdict(set)
+        for coop_type in self._records.coop_types:
+            for name in (coop_type.name, coop_type.name_es, *coop_type.aliases):
+                if name:
+                    names[_normal(name)].add(coop_type.id)
+        return names
+
+    @functools.cached_property
+    def _law_names(self) -> dict[str, set[str]]:
+        names: dict[str, set[str]] = defaultdict(set)
+        for law in self._records.laws:
+            for name in (law.number, law.label):
+                names[_normal(name)].add(law.id)
+        return names
+
+    # --- taxonomy -------------------------------------------------------------------------
+
+    def ancestors(self, coop_type: str) -> tuple[str, ...]:
+        """The type's id followed by its parent's, up to the root."""
+        return self._ancestors(self.coop_type(coop_type).id)
+
+    def _ancestors(self, type_id: str) -> tuple[str, ...]:
+        return self._ancestry[type_id]
+
+    @functools.cached_property
+    def _ancestry(self) -> dict[str, tuple[str, ...]]:
+        chains: dict[str, tuple[str, ...]] = {}
+        for type_id in self._types:
+            chain = [type_id]
+            while (parent := self._types[chain[-1]].parent) is not None:
+                chain.append(parent)
+            chains[type_id] = tuple(chain)
+        return chains
+
+    def descendants(self, coop_type: str) -> tuple[str, ...]:
+        """The ids of every type below this one, depth first, in file order."""
+        return self._descendants(self.coop_type(coop_type).id)
+
+    def _descendants(self, type_id: str) -> tuple[str, ...]:
+        found: list[str] = []
+        for child in self._children.get(type_id, ()):
+            found += [child, *self._descendants(child)]
+        return tuple(found)
+
+    def _concrete_under(self, type_id: str) -> frozenset[str]:
+        under = self._concrete_cache.get(type_id)
+        if under is None:
+            under = frozenset(t for t in (type_id, *self._descendants(type_id)) if not self._types[t].abstract)
+            self._concrete_cache[type_id] = under
+        return under
+
+    # --- as-of answers --------------------------------------------------------------------
+
+    def _timeline(self, type_id: str, function: str) -> _Timeline:
+        key = (type_id, function)
+        timeline = self._timelines.get(key)
+        if timeline is None:
+            mandates = self._by_level.get(key)
+            timeline = _Timeline.build(mandates) if mandates else _EMPTY
+            self._timelines[key] = timeline
+        return timeline
+
+    def _resolve(self, type_id: str, function: str, ordinal: int) -> tuple[list[Mandate], list[Mandate]]:
+        """The certain and possible mandates on a day, a subtype's overriding its ancestors'."""
+        certain: list[Mandate] = []
+        possible: list[Mandate] = []
+        maybe_overridden = False
+        for level in self._ancestors(type_id):
+            level_certain, level_possible = self._timeline(level, function).at(ordinal)
+            (possible if maybe_overridden else certain).extend(level_certain)
+            possible.extend(level_possible)
+            if any(not m.joint for m in level_certain):
+                break
+            maybe_overridden = maybe_overridden or any(not m.joint for m in level_possible)
+        return certain, possible
+
+    def supervisor(self, coop_type: str, on: DateLike, function: str = "supervision") -> Answer:
+        """Who held ``function`` over ``coop_type`` on ``on``, under which law, per which source.
+
+        ``on`` is a day (ISO text, a date or a pendulum Date); an imprecise EDTF date such as
+        ``"1978"`` is answered across its whole span, certain only for what held throughout.
+
+        >>> h = load()
+        >>> answer = h.supervisor("savings-and-credit", "1995-06-01")
+        >>> [b.id for b in answer.bodies], answer.certain
+        (['fenacrep'], True)
+        """
+        type_id = self.coop_type(coop_type).id
+        checked = _function(function)
+        when = _as_of(on)
+        assert when.earliest is not None and when.latest is not None  # noqa: S101 - closed
+        low, high = when.earliest.toordinal(), when.latest.toordinal()
+        days = {low}
+        if high > low:
+            for level in self._ancestors(type_id):
+                days.update(self._timeline(level, checked).between(low, high))
+        certain_ids: set[str] | None = None
+        seen: dict[str, Mandate] = {}
+        possible_ids: set[str] = set()
+        for ordinal in sorted(days):
+            certain, possible = self._resolve(type_id, checked, ordinal)
+            ids = {m.body for m in certain}
+            certain_ids = ids if certain_ids is None else certain_ids & ids
+            possible_ids |= ids | {m.body for m in possible}
+            for mandate in (*certain, *possible):
+                seen.setdefault(mandate.key, mandate)
+        certain_ids = certain_ids or set()
+        mandates = tuple(seen.values())
+        return self._answer(type_id, when, checked, mandates, certain_ids, possible_ids - certain_ids)
+
+    def _answer(self, type_id: str, when: HistoricalDate, function: Function,
+                mandates: tuple[Mandate, ...], certain: set[str], possible: set[str]) -> Answer:
+        ordered = _unique(m.body for m in mandates)
+        return Answer(
+            coop_type=self._types[type_id],
+            on=when,
+            function=function,
+            bodies=tuple(self._bodies[b] for b in ordered if b in certain),
+            possible=tuple(self._bodies[b] for b in ordered if b in possible),
+            mandates=mandates,
+            laws=tuple(self._laws[i] for i in _unique(i for m in mandates for i in m.basis)),
+            citations=tuple(_unique(c for m in mandates for c in m.citations)),
+            conflicts=tuple(self._conflicts[i] for i in _unique(i for m in mandates for i in m.conflicts)),
+            bodies_by_id=self._bodies,
+            sources_by_id=self._sources,
+        )
+
+    def supervision_on(self, on: DateLike, function: str = "supervision") -> dict[str, Answer]:
+        """The answer for every concrete type on one day, keyed by type id."""
+        return {t.id: self.supervisor(t.id, on, function) for t in self.concrete_types()}
+
+    def lineage(self, coop_type: str, function: str = "supervision") -> list[LineageStep]:
+        """The chain of stretches and their holders for a type, first to last, uncertain ones included.
+
+        >>> [step.bodies or step.possible for step in load().lineage("housing")][:3]
+        [('incoop',), ('incoop', 'ministry-of-labor'), ('ministry-of-labor',)]
+        """
+        return self._lineage(self.coop_type(coop_type).id, _function(function))
+
+    def _lineage(self, type_id: str, function: str) -> list[LineageStep]:
+        key = (type_id, function)
+        if key not in self._lineages:
+            self._lineages[key] = self._build_lineage(type_id, function)
+        return self._lineages[key]
+
+    def _build_lineage(self, type_id: str, function: str) -> list[LineageStep]:
+        points = sorted({p for level in self._ancestors(type_id) for p in self._timeline(level, function).starts})
+        steps: list[LineageStep] = []
+        for ordinal in points:
+            certain, possible = self._resolve(type_id, function, ordinal)
+            bodies = _unique(m.body for m in certain)
+            maybe = tuple(b for b in _unique(m.body for m in possible) if b not in bodies)
+            if steps and (steps[-1].bodies, steps[-1].possible) == (bodies, maybe):
+                continue
+            steps.append(LineageStep(pendulum.Date.fromordinal(ordinal), None, bodies, maybe,
+                                     tuple(_unique_mandates([*certain, *possible]))))
+        while steps and not (steps[-1].bodies or steps[-1].possible):
+            steps.pop()
+        return [attrs.evolve(step, end=following.start) for step, following in zip(steps, steps[1:], strict=False)] + steps[-1:]
+
+    def handovers(self, coop_type: str | None = None, function: str = "supervision") -> list[Handover]:
+        """Every passing of a function from some bodies to others, in date order.
+
+        The first holders of a chain did not receive it from anybody: that is no handover.
+        """
+        checked = _function(function)
+        scope = self._concrete_under(self.coop_type(coop_type).id) if coop_type else frozenset(
+            t.id for t in self.concrete_types())
+        groups: dict[tuple[Any, ...], set[str]] = defaultdict(set)
+        incoming_of: dict[tuple[Any, ...], tuple[Mandate, ...]] = {}
+        for type_id in sorted(scope):
+            previous: tuple[str, ...] = ()
+            for step in self._lineage(type_id, checked):
+                if not step.certain or not step.bodies:
+                    continue
+                arriving = [b for b in step.bodies if b not in previous]
+                if previous and arriving:
+                    incoming = tuple(m for m in step.mandates if m.body in arriving)
+                    key = (previous, step.bodies, tuple(m.key for m in incoming))
+                    groups[key].add(type_id)
+                    incoming_of[key] = incoming
+                previous = step.bodies
+        handovers = [self._handover(checked, key, incoming_of[key], types, scope)
+                     for key, types in groups.items()]
+        return sorted(handovers, key=lambda h: (h.date.sort_key(), h.coop_types))
+
+    def _handover(self, function: Function, key: tuple[Any, ...], incoming: tuple[Mandate, ...],
+                  types: set[str], scope: frozenset[str]) -> Handover:
+        from_bodies, to_bodies, _ = key
+        named = _unique(t for m in incoming for t in m.coop_types)
+        if set().union(*(self._concrete_under(t) for t in named)) & scope == types:
+            coop_types = named
+        else:
+            coop_types = self._cover(types)
+        return Handover(
+            date=min(m.start for m in incoming),
+            function=function,
+            coop_types=coop_types,
+            from_bodies=from_bodies,
+            to_bodies=to_bodies,
+            basis=_unique(law for m in incoming for law in m.basis),
+            citations=tuple(_unique(c for m in incoming for c in m.citations)),
+            mandates=incoming,
+        )
+
+    def _cover(self, types: set[str]) -> tuple[str, ...]:
+        """The fewest types whose concrete subtypes are exactly ``types``."""
+        roots = [t.id for t in self._records.coop_types if t.parent is None]
+
+        def cover(node: str) -> list[str]:
+            under = self._concrete_under(node)
+            if under and under <= types:
+                return [node]
+            found = [node] if node in types else []
+            for child in self._children.get(node, ()):
+                found += cover(child)
+            return found
+
+        return tuple(t for root in roots for t in cover(root))
+
+    # --- events ---------------------------------------------------------------------------
+
+    def events(self, start: DateLike | None = None, end: DateLike | None = None,
+               coop_type: str | None = None, kind: str | None = None) -> list[Event]:
+        """Events whose dates overlap the half-open range [start, end), in date order.
+
+        ``coop_type`` keeps events about that type, its subtypes or its ancestors.
+        """
+        low = _as_of(start).earliest if start is not None else None
+        high = _as_of(end).earliest if end is not None else None
+        related: set[str] | None = None
+        if coop_type is not None:
+            type_id = self.coop_type(coop_type).id
+            related = {*self._ancestors(type_id), *self._descendants(type_id)}
+        chosen = [
+            event for event in self._records.events
+            if (low is None or event.date.latest is None or event.date.latest >= low)
+            and (high is None or event.date.earliest is None or event.date.earliest < high)
+            and (kind is None or event.kind == kind)
+            and (related is None or bool(related.intersection(event.coop_types)))
+        ]
+        return sorted(chosen, key=lambda e: e.date.sort_key())
+
+    # --- graph (networkx is imported only here, on first use) -----------------------------
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The history as a frozen networkx MultiDiGraph, built on first use."""
+        if self._graph is None:
+            from coophistory import graph  # noqa: PLC0415 - keep networkx off the query path
+
+            self._graph = graph.build(self)
+        return self._graph
+
+    def graph_at(self, on: DateLike) -> nx.MultiDiGraph:
+        """A frozen view of the graph holding what was in force on ``on``."""
+        from coophistory import graph  # noqa: PLC0415 - keep networkx off the query path
+
+        return graph.at(self, self.graph, _as_of(on))
+
+
+def _function(function: str) -> Function:
+    for known in FUNCTIONS:
+        if function == known:
+            return known
+    raise UnknownName("function", function, difflib.get_close_matches(function, FUNCTIONS, n=2, cutoff=0.3))
+
+
+def _as_of(on: DateLike) -> HistoricalDate:
+    if isinstance(on, datetime.datetime):
+        on = on.date()
+    try:
+        when = parse_date(on)
+    except InvalidDate:
+        raise
+    if when.earliest is None or when.latest is None:
+        raise InvalidDate(str(when), "an as-of date cannot be open-ended")
+    return when
+
+
+def _normal(name: str) -> str:
+    """Fold case, accents, hyphens and spacing: ``Ahorro-y-Crédito`` → ``ahorro y credito``."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("-", " ").replace("_", " ").split())
+
+
+def _lookup(kind: str, name: str, by_id: Mapping[str, _T], by_name: Mapping[str, set[str]]) -> _T:
+    if name in by_id:
+        return by_id[name]
+    matches = by_name.get(_normal(name), set())
+    if len(matches) == 1:
+        return by_id[next(iter(matches))]
+    if matches:
+        raise UnknownName(kind, name, sorted(matches), ambiguous=True)
+    candidates = {_normal(i): i for i in by_id} | {n: sorted(ids)[0] for n, ids in by_name.items()}
+    close = difflib.get_close_matches(_normal(name), list(candidates), n=3, cutoff=0.6)
+    raise UnknownName(kind, name, _unique(candidates[c] for c in close))
+
+
+def _unique(items: Iterable[_T]) -> tuple[_T, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _unique_mandates(mandates: Sequence[Mandate]) -> list[Mandate]:
+    return list({m.key: m for m in mandates}.values())
+
+
+@functools.cache
+def _bundled() -> History:
+    return History(read_records([BUNDLED]))
+
+
+def load(*paths: str | Path) -> History:
+    """Load a history: the bundled data with no arguments (parsed once), else exactly the files given.
+
+    Files are TOML, or the lossless JSON export (by extension); they are validated together and
+    every problem is raised at once as a DataError. To extend the bundled data, pass it too:
+    ``load(coophistory.BUNDLED, "extra.toml")``.
+
+    >>> load().supervisor("savings-and-credit", "2019-01-01").bodies[0].acronym
+    'SBS'
+    """
+    if not paths:
+        return _bundled()
+    return History(read_records([Path(p) for p in paths]))
+
+

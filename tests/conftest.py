@@ -1,0 +1,33 @@
+"""Shared fixtures: the tiny hand-checkable world and helpers to write broken variants of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import coophistory
+
+DATA = Path(__file__).parent / "data"
+TINY = DATA / "tiny.toml"
+
+
+@pytest.fixture(scope="session")
+def tiny() -> coophistory.History:
+    """The tiny fixture world, loaded once."""
+    return coophistory.load(TINY)
+
+
+@pytest.fixture(scope="session")
+def bundled() -> coophistory.History:
+    """The bundled dataset, loaded once."""
+    return coophistory.load()
+
+
+def tiny_variant(tmp_path: Path, old: str, new: str, name: str = "variant.toml") -> Path:
+    """Write the tiny world with one text replaced, failing loudly if the text is not there."""
+    text = TINY.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
