@@ -55,15 +55,25 @@ class Answer:
         name = body.name_on(self.day)
         acronym = body.acronym_on(self.day)
         details = [name] if acronym and acronym != name else []
-        details += [f"on behalf of {self._bodies_by_id[d].label_on(self.day)}"
-                    for d in self.delegators(body) if d in self._bodies_by_id]
+        details += [
+            f"on behalf of {self._bodies_by_id[d].label_on(self.day)}"
+            for d in self.delegators(body)
+            if d in self._bodies_by_id
+        ]
         head = acronym or name
         return f"{head} ({', '.join(details)})" if details else head
 
     def delegators(self, body: Body) -> tuple[str, ...]:
         """The ids of the bodies on whose behalf ``body`` held the function."""
-        return tuple(sorted({m.delegated_by for m in self.mandates
-                             if m.body == body.id and m.delegated_by is not None}))
+        return tuple(
+            sorted(
+                {
+                    m.delegated_by
+                    for m in self.mandates
+                    if m.body == body.id and m.delegated_by is not None
+                }
+            )
+        )
 
     def __str__(self) -> str:
         """One sentence: who held the function, under which law, according to which source."""
@@ -74,12 +84,16 @@ class Answer:
         if self.certain:
             sentence = f"{when}, {subject} lay with {_join(self._holder(b) for b in self.bodies)}"
         elif not self.bodies:
-            sentence = (f"{when}, it is not certain who held {subject}: possibly "
-                        f"{_join((self._holder(b) for b in self.possible), 'or')}")
+            sentence = (
+                f"{when}, it is not certain who held {subject}: possibly "
+                f"{_join((self._holder(b) for b in self.possible), 'or')}"
+            )
         else:
-            sentence = (f"{when}, {subject} lay with {_join(self._holder(b) for b in self.bodies)}, "
-                        f"and possibly also {_join((self._holder(b) for b in self.possible), 'or')}"
-                        " (not certain)")
+            sentence = (
+                f"{when}, {subject} lay with {_join(self._holder(b) for b in self.bodies)}, "
+                f"and possibly also {_join((self._holder(b) for b in self.possible), 'or')}"
+                " (not certain)"
+            )
         if self.laws:
             sentence += f", under {_join(law.label for law in self.laws)}"
         sentence += "."
@@ -102,15 +116,21 @@ class Answer:
             "certain": self.certain,
             "bodies": [self._body_dict(b) for b in self.bodies],
             "possible": [self._body_dict(b) for b in self.possible],
-            "laws": [{"id": law.id, "label": law.label, "date": str(law.date)} for law in self.laws],
+            "laws": [
+                {"id": law.id, "label": law.label, "date": str(law.date)} for law in self.laws
+            ],
             "citations": [{"source": c.source, "locator": c.locator} for c in self.citations],
             "conflicts": [c.id for c in self.conflicts],
             "sentence": str(self),
         }
 
     def _body_dict(self, body: Body) -> dict[str, Any]:
-        return {"id": body.id, "name": body.name_on(self.day), "acronym": body.acronym_on(self.day),
-                "delegated_by": list(self.delegators(body))}
+        return {
+            "id": body.id,
+            "name": body.name_on(self.day),
+            "acronym": body.acronym_on(self.day),
+            "delegated_by": list(self.delegators(body)),
+        }
 
 
 @attrs.frozen

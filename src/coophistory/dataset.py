@@ -124,7 +124,7 @@ def _date(value: Any) -> HistoricalDate:
     if isinstance(value, datetime.datetime | datetime.time):
         raise _Invalid(f"expected a date, got a {type(value).__name__} {value}")
     if not isinstance(value, str | datetime.date):
-        raise _Invalid(f"expected an EDTF date such as \"1978\" or 1978-05-20, got {_shape(value)}")
+        raise _Invalid(f'expected an EDTF date such as "1978" or 1978-05-20, got {_shape(value)}')
     try:
         return parse_date(value)
     except InvalidDate as err:
@@ -161,8 +161,15 @@ def _table(fields: Mapping[str, tuple[Converter, bool]], build: Callable[..., An
 
 
 def _shape(value: Any) -> str:
-    names = {str: "text", bool: "a boolean", int: "a number", float: "a number", list: "a list",
-             dict: "a table", datetime.date: "a date"}
+    names = {
+        str: "text",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+        datetime.date: "a date",
+    }
     described = names.get(type(value), type(value).__name__)
     shown = repr(value)
     return f"{described} {shown if len(shown) <= 40 else shown[:37] + '...'}"
@@ -176,9 +183,7 @@ def _convert_fields(
     problems: list[str] = []
     for key in raw:
         if key not in fields:
-            close = difflib.get_close_matches(key, list(fields), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            problems.append(f"unknown key {key!r}{hint}")
+            problems.append(f"unknown key {key!r}{_did_you_mean(key, fields)}")
     for key, (convert, required) in fields.items():
         if key not in raw:
             if required:
@@ -203,69 +208,153 @@ _OPTIONAL_TEXT: Final = (_text, False)
 
 _FIELDS: Final[dict[str, dict[str, tuple[Converter, bool]]]] = {
     "sources": {
-        "id": (_ident, True), "title": (_text, True), "author": _OPTIONAL_TEXT,
-        "publisher": _OPTIONAL_TEXT, "year": (_integer, False), "url": _OPTIONAL_TEXT,
+        "id": (_ident, True),
+        "title": (_text, True),
+        "author": _OPTIONAL_TEXT,
+        "publisher": _OPTIONAL_TEXT,
+        "year": (_integer, False),
+        "url": _OPTIONAL_TEXT,
         "note": _OPTIONAL_TEXT,
     },
     "bodies": {
-        "id": (_ident, True), "name": (_text, True), "name_es": _OPTIONAL_TEXT,
-        "acronyms": (_list_of(_text), False), "kind": (_text, True),
-        "founded": (_date, False), "dissolved": (_date, False),
-        "created_by": (_ident, False), "dissolved_by": (_ident, False),
-        "former_names": (_list_of(_table(
-            {"name": (_text, True), "name_es": _OPTIONAL_TEXT, "acronym": _OPTIONAL_TEXT,
-             "until": (_date, True)}, FormerName)), False),
-        "citations": (_CITATIONS, True), "conflicts": (_IDS, False), "note": _OPTIONAL_TEXT,
+        "id": (_ident, True),
+        "name": (_text, True),
+        "name_es": _OPTIONAL_TEXT,
+        "acronyms": (_list_of(_text), False),
+        "kind": (_text, True),
+        "founded": (_date, False),
+        "dissolved": (_date, False),
+        "created_by": (_ident, False),
+        "dissolved_by": (_ident, False),
+        "former_names": (
+            _list_of(
+                _table(
+                    {
+                        "name": (_text, True),
+                        "name_es": _OPTIONAL_TEXT,
+                        "acronym": _OPTIONAL_TEXT,
+                        "until": (_date, True),
+                    },
+                    FormerName,
+                )
+            ),
+            False,
+        ),
+        "citations": (_CITATIONS, True),
+        "conflicts": (_IDS, False),
+        "note": _OPTIONAL_TEXT,
     },
     "coop_types": {
-        "id": (_ident, True), "name": (_text, True), "name_es": _OPTIONAL_TEXT,
-        "parent": (_ident, False), "aliases": (_list_of(_text), False), "abstract": (_flag, False),
-        "citations": (_CITATIONS, True), "note": _OPTIONAL_TEXT,
+        "id": (_ident, True),
+        "name": (_text, True),
+        "name_es": _OPTIONAL_TEXT,
+        "parent": (_ident, False),
+        "aliases": (_list_of(_text), False),
+        "abstract": (_flag, False),
+        "citations": (_CITATIONS, True),
+        "note": _OPTIONAL_TEXT,
     },
     "laws": {
-        "id": (_ident, True), "kind": (_text, True), "number": (_text, True),
-        "title": (_text, True), "title_es": _OPTIONAL_TEXT, "promulgated": (_date, False),
-        "published": (_date, False), "in_force": (_date, False),
-        "citations": (_CITATIONS, True), "conflicts": (_IDS, False), "note": _OPTIONAL_TEXT,
+        "id": (_ident, True),
+        "kind": (_text, True),
+        "number": (_text, True),
+        "title": (_text, True),
+        "title_es": _OPTIONAL_TEXT,
+        "promulgated": (_date, False),
+        "published": (_date, False),
+        "in_force": (_date, False),
+        "citations": (_CITATIONS, True),
+        "conflicts": (_IDS, False),
+        "note": _OPTIONAL_TEXT,
     },
     "mandates": {
-        "id": (_ident, False), "body": (_ident, True), "delegated_by": (_ident, False),
-        "function": (_text, True), "coop_types": (_list_of(_ident, non_empty=True), True),
-        "start": (_date, True), "end": (_date, False), "basis": (_IDS, False),
-        "joint": (_flag, False), "citations": (_CITATIONS, True), "conflicts": (_IDS, False),
+        "id": (_ident, False),
+        "body": (_ident, True),
+        "delegated_by": (_ident, False),
+        "function": (_text, True),
+        "coop_types": (_list_of(_ident, non_empty=True), True),
+        "start": (_date, True),
+        "end": (_date, False),
+        "basis": (_IDS, False),
+        "joint": (_flag, False),
+        "citations": (_CITATIONS, True),
+        "conflicts": (_IDS, False),
         "note": _OPTIONAL_TEXT,
     },
     "events": {
-        "id": (_ident, True), "date": (_date, True), "kind": (_text, True),
-        "title": (_text, True), "description": _OPTIONAL_TEXT, "bodies": (_IDS, False),
-        "coop_types": (_IDS, False), "laws": (_IDS, False),
-        "figures": (_list_of(_table(
-            {"value": (_number, True), "unit": (_text, True), "label": (_text, True),
-             "as_of": (_date, False)}, Figure)), False),
-        "citations": (_CITATIONS, True), "conflicts": (_IDS, False),
+        "id": (_ident, True),
+        "date": (_date, True),
+        "kind": (_text, True),
+        "title": (_text, True),
+        "description": _OPTIONAL_TEXT,
+        "bodies": (_IDS, False),
+        "coop_types": (_IDS, False),
+        "laws": (_IDS, False),
+        "figures": (
+            _list_of(
+                _table(
+                    {
+                        "value": (_number, True),
+                        "unit": (_text, True),
+                        "label": (_text, True),
+                        "as_of": (_date, False),
+                    },
+                    Figure,
+                )
+            ),
+            False,
+        ),
+        "citations": (_CITATIONS, True),
+        "conflicts": (_IDS, False),
     },
     "conflicts": {
-        "id": (_ident, True), "title": (_text, True), "description": _OPTIONAL_TEXT,
-        "claims": (_list_of(_table(
-            {"value": (_text, True), "source": (_ident, True), "locator": (_text, True),
-             "note": _OPTIONAL_TEXT}, _claim)), True),
-        "preferred": _OPTIONAL_TEXT, "reason": _OPTIONAL_TEXT,
+        "id": (_ident, True),
+        "title": (_text, True),
+        "description": _OPTIONAL_TEXT,
+        "claims": (
+            _list_of(
+                _table(
+                    {
+                        "value": (_text, True),
+                        "source": (_ident, True),
+                        "locator": (_text, True),
+                        "note": _OPTIONAL_TEXT,
+                    },
+                    _claim,
+                )
+            ),
+            True,
+        ),
+        "preferred": _OPTIONAL_TEXT,
+        "reason": _OPTIONAL_TEXT,
     },
 }
 _BUILD: Final[dict[str, Callable[..., Any]]] = {
-    "sources": Source, "bodies": Body, "coop_types": CoopType, "laws": Law,
-    "mandates": Mandate, "events": Event, "conflicts": Conflict,
+    "sources": Source,
+    "bodies": Body,
+    "coop_types": CoopType,
+    "laws": Law,
+    "mandates": Mandate,
+    "events": Event,
+    "conflicts": Conflict,
 }
 
 # (table, attribute) -> the table its ids must name
 _REFERENCES: Final[dict[tuple[str, str], str]] = {
-    ("bodies", "created_by"): "laws", ("bodies", "dissolved_by"): "laws",
-    ("bodies", "conflicts"): "conflicts", ("coop_types", "parent"): "coop_types",
-    ("laws", "conflicts"): "conflicts", ("mandates", "body"): "bodies",
-    ("mandates", "delegated_by"): "bodies", ("mandates", "coop_types"): "coop_types",
-    ("mandates", "basis"): "laws", ("mandates", "conflicts"): "conflicts",
-    ("events", "bodies"): "bodies", ("events", "coop_types"): "coop_types",
-    ("events", "laws"): "laws", ("events", "conflicts"): "conflicts",
+    ("bodies", "created_by"): "laws",
+    ("bodies", "dissolved_by"): "laws",
+    ("bodies", "conflicts"): "conflicts",
+    ("coop_types", "parent"): "coop_types",
+    ("laws", "conflicts"): "conflicts",
+    ("mandates", "body"): "bodies",
+    ("mandates", "delegated_by"): "bodies",
+    ("mandates", "coop_types"): "coop_types",
+    ("mandates", "basis"): "laws",
+    ("mandates", "conflicts"): "conflicts",
+    ("events", "bodies"): "bodies",
+    ("events", "coop_types"): "coop_types",
+    ("events", "laws"): "laws",
+    ("events", "conflicts"): "conflicts",
 }
 
 
@@ -286,7 +375,9 @@ class _Located:
 def _label(table: str, raw: Mapping[str, Any]) -> str:
     if table == "mandates":
         types = raw.get("coop_types")
-        shown = ", ".join(t for t in types if isinstance(t, str)) if isinstance(types, list) else "?"
+        shown = (
+            ", ".join(t for t in types if isinstance(t, str)) if isinstance(types, list) else "?"
+        )
         return f"{raw.get('body', '?')} → {shown}"
     ident = raw.get("id")
     return ident if isinstance(ident, str) else str(raw.get("title", ""))[:40]
@@ -294,35 +385,47 @@ def _label(table: str, raw: Mapping[str, Any]) -> str:
 
 def _read_document(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Read one file as a TOML (or, by its extension, JSON) document."""
-    name = str(path)
     try:
-        data = path.read_bytes()
+        return _decode(path, _read_bytes(path)), []
+    except _Invalid as err:
+        return None, [Problem(str(path), None, None, None, str(err))]
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
     except FileNotFoundError:
-        raise FileNotFoundError(f"no such data file: {name}") from None
+        raise FileNotFoundError(f"no such data file: {path}") from None
     except IsADirectoryError:
-        return None, [Problem(name, None, None, None, "is a directory, not a data file")]
+        raise _Invalid("is a directory, not a data file") from None
     except OSError as err:
-        return None, [Problem(name, None, None, None, f"cannot be read: {err.strerror}")]
+        raise _Invalid(f"cannot be read: {err.strerror}") from err
+
+
+def _decode(path: Path, data: bytes) -> dict[str, Any]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        return None, [Problem(name, None, None, None,
-                              f"is not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start})")]
+        raise _Invalid(
+            f"is not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start})"
+        ) from err
     try:
         document = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        return None, [Problem(name, None, None, None, f"is not valid TOML: {err}")]
+        raise _Invalid(f"is not valid TOML: {err}") from err
     except json.JSONDecodeError as err:
-        return None, [Problem(name, None, None, None, f"is not valid JSON: {err}")]
+        raise _Invalid(f"is not valid JSON: {err}") from err
     except (RecursionError, ValueError) as err:
-        return None, [Problem(name, None, None, None, f"cannot be parsed: {type(err).__name__}")]
+        raise _Invalid(f"cannot be parsed: {type(err).__name__}") from err
     if not isinstance(document, dict):
-        return None, [Problem(name, None, None, None, "must hold a table of tables at the top")]
-    return document, []
+        raise _Invalid("must hold a table of tables at the top")
+    return document
 
 
 def _parse_document(
-    name: str, document: Mapping[str, Any], located: dict[str, list[_Located]],
+    name: str,
+    document: Mapping[str, Any],
+    located: dict[str, list[_Located]],
     claimed: dict[str, set[str]],
 ) -> tuple[int | None, str | None, list[Problem]]:
     """Convert one document's tables into records, appending them to ``located``."""
@@ -342,8 +445,7 @@ def _parse_document(
         version = None
     for key in document:
         if key not in (*TABLES, "schema_version", "dataset_version"):
-            close = difflib.get_close_matches(key, TABLES, n=1)
-            top(f"unknown top-level key {key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+            top(f"unknown top-level key {key!r}{_did_you_mean(key, TABLES)}")
     for table in TABLES:
         rows = document.get(table, [])
         if not isinstance(rows, list):
@@ -351,7 +453,9 @@ def _parse_document(
             continue
         for position, raw in enumerate(rows, start=1):
             if not isinstance(raw, dict):
-                problems.append(Problem(name, table, position, None, f"expected a table, got {_shape(raw)}"))
+                problems.append(
+                    Problem(name, table, position, None, f"expected a table, got {_shape(raw)}")
+                )
                 continue
             label = _label(table, raw)
             if isinstance(raw.get("id"), str):
@@ -366,41 +470,64 @@ def _parse_document(
 
 
 def _build(table: str, values: dict[str, Any]) -> tuple[Any, list[str]]:
-    """Build one record and check the rules that concern it alone."""
-    messages: list[str] = []
-    if table == "mandates":
-        if values["function"] not in FUNCTIONS:
-            messages.append(f"unknown function {values['function']!r}; expected one of {', '.join(FUNCTIONS)}")
-        for key in ("start", "end"):
-            if key in values and (values[key].start is None or values[key].end is None):
-                messages.append(f"{key} {str(values[key])!r} is open; a mandate's boundary must be closed")
-        if values.get("delegated_by") == values["body"]:
-            messages.append("a body cannot delegate to itself")
-        start, end = values["start"], values.get("end")
-        if not messages and end is not None and end.latest <= start.earliest:
-            messages.append(f"ends ({end}) before it starts ({start})")
-    elif table == "laws":
-        if values["kind"] not in LAW_KINDS:
-            close = difflib.get_close_matches(values["kind"], LAW_KINDS, n=1)
-            messages.append(f"unknown law kind {values['kind']!r}" + (f" (did you mean {close[0]!r}?)" if close
-                            else f"; expected one of {', '.join(LAW_KINDS)}"))
-        if not any(k in values for k in ("promulgated", "published", "in_force")):
-            messages.append("needs at least one of 'promulgated', 'published' or 'in_force'")
-    elif table == "bodies":
-        founded, dissolved = values.get("founded"), values.get("dissolved")
-        if founded and dissolved and (dissolved.latest or founded.earliest) < (founded.earliest or dissolved.latest):
-            messages.append(f"dissolved ({dissolved}) before it was founded ({founded})")
-    elif table == "conflicts":
-        claims = values["claims"]
-        if len(claims) < 2:
-            messages.append("a conflict needs at least two claims")
-        if "preferred" in values and values["preferred"] not in {c.value for c in claims}:
-            messages.append(f"preferred {values['preferred']!r} is not the value of any claim")
-        if "reason" in values and "preferred" not in values:
-            messages.append("'reason' explains a 'preferred' claim; name the claim too")
-    if messages:
-        return None, messages
-    return _BUILD[table](**values), []
+    """Build one record, unless the rules that concern it alone find problems."""
+    rules = _RECORD_RULES.get(table)
+    messages = list(rules(values)) if rules else []
+    return (None, messages) if messages else (_BUILD[table](**values), [])
+
+
+def _mandate_rules(values: dict[str, Any]) -> Iterator[str]:
+    if values["function"] not in FUNCTIONS:
+        yield f"unknown function {values['function']!r}; expected one of {', '.join(FUNCTIONS)}"
+    start, end = values["start"], values.get("end")
+    for key, boundary in (("start", start), ("end", end)):
+        if boundary is not None and (boundary.start is None or boundary.end is None):
+            yield f"{key} {str(boundary)!r} is open; a mandate's boundary must be closed"
+    if values.get("delegated_by") == values["body"]:
+        yield "a body cannot delegate to itself"
+    if end is not None and end.latest and start.earliest and end.latest <= start.earliest:
+        yield f"ends ({end}) before it starts ({start})"
+
+
+def _law_rules(values: dict[str, Any]) -> Iterator[str]:
+    if values["kind"] not in LAW_KINDS:
+        yield f"unknown law kind {values['kind']!r}" + (
+            _did_you_mean(values["kind"], LAW_KINDS) or f"; expected one of {', '.join(LAW_KINDS)}"
+        )
+    if not any(key in values for key in ("promulgated", "published", "in_force")):
+        yield "needs at least one of 'promulgated', 'published' or 'in_force'"
+
+
+def _body_rules(values: dict[str, Any]) -> Iterator[str]:
+    founded, dissolved = values.get("founded"), values.get("dissolved")
+    if founded is None or dissolved is None:
+        return
+    if founded.earliest and dissolved.latest and dissolved.latest < founded.earliest:
+        yield f"dissolved ({dissolved}) before it was founded ({founded})"
+
+
+def _conflict_rules(values: dict[str, Any]) -> Iterator[str]:
+    claims = values["claims"]
+    if len(claims) < 2:
+        yield "a conflict needs at least two claims"
+    if "preferred" in values and values["preferred"] not in {c.value for c in claims}:
+        yield f"preferred {values['preferred']!r} is not the value of any claim"
+    if "reason" in values and "preferred" not in values:
+        yield "'reason' explains a 'preferred' claim; name the claim too"
+
+
+_RECORD_RULES: Final[dict[str, Callable[[dict[str, Any]], Iterator[str]]]] = {
+    "mandates": _mandate_rules,
+    "laws": _law_rules,
+    "bodies": _body_rules,
+    "conflicts": _conflict_rules,
+}
+
+
+def _did_you_mean(word: str, choices: Iterable[str], count: int = 1) -> str:
+    """A hint naming the closest choices, or the empty string."""
+    close = difflib.get_close_matches(word, sorted(choices), n=count)
+    return f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
 
 
 def _ids_of(value: Any) -> Iterator[str]:
@@ -414,8 +541,10 @@ def _check_references(
     located: Mapping[str, list[_Located]], claimed: Mapping[str, set[str]]
 ) -> Iterator[Problem]:
     """References to ids that no record has; ids of records that failed to parse still count."""
-    known = {table: claimed[table] | {getattr(item.record, "id", None) for item in located[table]}
-             for table in TABLES}
+    known = {
+        table: claimed[table] | {item.record.id for item in located[table] if table != "mandates"}
+        for table in TABLES
+    }
     for table in TABLES:
         for item in located[table]:
             for (ref_table, attribute), target in _REFERENCES.items():
@@ -430,8 +559,7 @@ def _check_references(
 
 
 def _unknown(what: str, ident: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(ident, sorted(known), n=3)
-    return f"{what} refers to unknown id {ident!r}" + (f" (did you mean {', '.join(map(repr, close))}?)" if close else "")
+    return f"{what} refers to unknown id {ident!r}{_did_you_mean(ident, known, 3)}"
 
 
 def _check_duplicates(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
@@ -443,7 +571,9 @@ def _check_duplicates(located: Mapping[str, list[_Located]]) -> Iterator[Problem
                 continue
             if key in first:
                 earlier = first[key]
-                yield item.problem(f"duplicate id {key!r} (first at {earlier.file}: {table} #{earlier.position})")
+                yield item.problem(
+                    f"duplicate id {key!r} (first at {earlier.file}: {table} #{earlier.position})"
+                )
             else:
                 first[key] = item
 
@@ -456,7 +586,9 @@ def _check_basis_dates(located: Mapping[str, list[_Located]]) -> Iterator[Proble
         for law_id in item.record.basis:
             law = laws.get(law_id)
             if law is not None and law.date is not None and law.date.earliest > start.latest:
-                yield item.problem(f"basis {law_id!r} is dated {law.date}, after the mandate starts ({start})")
+                yield item.problem(
+                    f"basis {law_id!r} is dated {law.date}, after the mandate starts ({start})"
+                )
 
 
 def _check_taxonomy(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
@@ -469,7 +601,7 @@ def _check_taxonomy(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
             seen.append(node)
             node = parents[node]
         if node is not None and node in seen and node not in reported:
-            cycle = seen[seen.index(node):]
+            cycle = seen[seen.index(node) :]
             reported.update(cycle)
             yield item.problem(f"the type taxonomy has a cycle: {' → '.join([*cycle, node])}")
 
@@ -484,7 +616,11 @@ def _check_overlaps(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
         spans = sorted((item.record.period.certain_start, item) for item in items)
         active: list[_Located] = []
         for start, item in spans:
-            active = [a for a in active if a.record.period.certain_end is None or a.record.period.certain_end > start]
+            active = [
+                a
+                for a in active
+                if a.record.period.certain_end is None or a.record.period.certain_end > start
+            ]
             end = item.record.period.certain_end
             if end is not None and end <= start:
                 continue
@@ -501,9 +637,8 @@ def _check_overlaps(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
 
 def _may_overlap(one: Mandate, other: Mandate) -> bool:
     return (
-        one.body == other.body
-        or one.delegated_by == other.body
-        or other.delegated_by == one.body
+        other.body in {one.body, one.delegated_by}
+        or one.body == other.delegated_by
         or (one.joint and other.joint)
     )
 

@@ -128,7 +128,7 @@ _UNITS: Final = {Precision.YEAR: "years", Precision.MONTH: "months", Precision.D
 
 
 def _shift(day: pendulum.Date, precision: Precision, units: int) -> pendulum.Date:
-    """Move ``day`` by whole units of ``precision``, stopping at the calendar's first and last day."""
+    """Move ``day`` by whole units of ``precision``, stopping at the calendar's ends."""
     try:
         return day.add(**{_UNITS[precision]: units})
     except (ValueError, OverflowError):
@@ -239,7 +239,9 @@ def _parse_text(text: str) -> HistoricalDate:
 def _parse_point(text: str, part: str) -> DatePoint:
     match = _POINT.fullmatch(part)
     if match is None:
-        raise InvalidDate(text, "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ?, ~ or %")
+        raise InvalidDate(
+            text, "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ?, ~ or %"
+        )
     year = int(match["year"])
     month = int(match["month"]) if match["month"] else None
     day = int(match["day"]) if match["day"] else None
@@ -251,7 +253,9 @@ def _parse_point(text: str, part: str) -> DatePoint:
         try:
             datetime.date(year, month or 1, day)
         except ValueError:
-            raise InvalidDate(text, f"there is no day {day:02d} in {year:04d}-{month:02d}") from None
+            raise InvalidDate(
+                text, f"there is no day {day:02d} in {year:04d}-{month:02d}"
+            ) from None
     flag = match["flag"]
     return DatePoint(year, month, day, uncertain=flag in ("?", "%"), approximate=flag in ("~", "%"))
 
@@ -307,7 +311,8 @@ class Period:
     interval, or flagged, is uncertain across its whole window, on either side:
 
     >>> p = Period(parse_date("1978"), parse_date("1992"))
-    >>> [str(p.status_on(pendulum.Date(*d)).value) for d in [(1977, 12, 31), (1978, 6, 1), (1979, 1, 1), (1992, 6, 1), (1993, 1, 1)]]
+    >>> days = [(1977, 12, 31), (1978, 6, 1), (1979, 1, 1), (1992, 6, 1), (1993, 1, 1)]
+    >>> [p.status_on(pendulum.Date(*day)).value for day in days]
     ['none', 'possible', 'certain', 'possible', 'none']
     """
 

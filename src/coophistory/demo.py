@@ -17,13 +17,18 @@ QUESTIONS = (
 def main() -> None:
     """Print the answers to the demo's questions and the supervision handovers."""
     history = load()
-    print(history)  # noqa: T201 - a demo prints
+    print(history)
     for coop_type, on, function in QUESTIONS:
-        print(f"\n{coop_type} on {on} ({function}):\n  {history.supervisor(coop_type, on, function)}")  # noqa: T201
-    print("\nSupervision handovers:")  # noqa: T201
+        print(
+            f"\n{coop_type} on {on} ({function}):\n  {history.supervisor(coop_type, on, function)}"
+        )
+    print("\nSupervision handovers:")
     for handover in history.handovers():
-        print(f"  {handover.date}: {', '.join(handover.from_bodies)} → {', '.join(handover.to_bodies)}"  # noqa: T201
-              f" ({', '.join(handover.coop_types)})")
+        print(
+            f"  {handover.date}: {', '.join(handover.from_bodies)}"
+            f" → {', '.join(handover.to_bodies)}"
+            f" ({', '.join(handover.coop_types)})"
+        )
 
 
 if __name__ == "__main__":

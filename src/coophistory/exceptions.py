@@ -59,7 +59,9 @@ class DataError(CoopHistoryError, ValueError):
 class UnknownName(CoopHistoryError, LookupError):
     """A name that matches no record, or more than one; suggests close matches."""
 
-    def __init__(self, kind: str, name: str, suggestions: Sequence[str], *, ambiguous: bool = False):
+    def __init__(
+        self, kind: str, name: str, suggestions: Sequence[str], *, ambiguous: bool = False
+    ):
         self.kind = kind
         self.name = name
         self.suggestions = tuple(suggestions)

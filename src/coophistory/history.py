@@ -6,6 +6,7 @@ import bisect
 import datetime
 import difflib
 import functools
+import itertools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,12 +18,11 @@ import pendulum
 
 from coophistory.answers import Answer, LineageStep
 from coophistory.dataset import BUNDLED, Records, read_records
-from coophistory.dates import HistoricalDate, parse_date
+from coophistory.dates import HistoricalDate, Period, parse_date
 from coophistory.exceptions import InvalidDate, UnknownName
 from coophistory.records import (
     FUNCTIONS,
     Body,
-    Citation,
     Conflict,
     CoopType,
     Event,
@@ -51,22 +51,19 @@ class _Timeline:
 
     @classmethod
     def build(cls, mandates: Iterable[Mandate]) -> _Timeline:
-        spans = []
-        points: set[int] = set()
-        for mandate in mandates:
-            period = mandate.period
-            bounds = (period.possible_start, period.certain_start, period.certain_end, period.possible_end)
-            ordinals = tuple(None if b is None else b.toordinal() for b in bounds)
-            spans.append((mandate, ordinals))
-            points.update(o for o in ordinals if o is not None)
-        starts = sorted(points)
+        """Cut the mandates' possible and certain spans into segments of constant status."""
+        spans = [(mandate, _ordinals(mandate.period)) for mandate in mandates]
+        starts = sorted({o for _, ordinals in spans for o in ordinals if o is not None})
+        index = {point: i for i, point in enumerate(starts)}
         certain: list[list[Mandate]] = [[] for _ in starts]
         possible: list[list[Mandate]] = [[] for _ in starts]
-        index = {point: i for i, point in enumerate(starts)}
         for mandate, (p_start, c_start, c_end, p_end) in spans:
-            assert p_start is not None and c_start is not None  # noqa: S101 - closed starts
-            for target, low, high in ((possible, p_start, c_start), (certain, c_start, c_end),
-                                      (possible, c_end, p_end)):
+            stretches = (
+                (possible, p_start, c_start),
+                (certain, c_start, c_end),
+                (possible, c_end, p_end),
+            )
+            for target, low, high in stretches:
                 if low is None:
                     continue
                 for i in range(index[low], len(starts) if high is None else index[high]):
@@ -80,10 +77,23 @@ class _Timeline:
 
     def between(self, low: int, high: int) -> list[int]:
         """The segment starts strictly after ``low`` and up to ``high``."""
-        return self.starts[bisect.bisect_right(self.starts, low):bisect.bisect_right(self.starts, high)]
+        return self.starts[
+            bisect.bisect_right(self.starts, low) : bisect.bisect_right(self.starts, high)
+        ]
 
 
 _EMPTY = _Timeline([], [])
+
+
+def _ordinals(period: Period) -> tuple[int, int, int | None, int | None]:
+    """A period's possible start, certain start, certain end and possible end, as ordinals."""
+    c_end, p_end = period.certain_end, period.possible_end
+    return (
+        period.possible_start.toordinal(),
+        period.certain_start.toordinal(),
+        None if c_end is None else c_end.toordinal(),
+        None if p_end is None else p_end.toordinal(),
+    )
 
 
 class History:
@@ -140,8 +150,10 @@ class History:
     def __repr__(self) -> str:
         """Summarise the history's size."""
         r = self._records
-        return (f"<History {r.dataset_version}: {len(r.bodies)} bodies, {len(r.coop_types)} types, "
-                f"{len(r.laws)} laws, {len(r.mandates)} mandates, {len(r.events)} events>")
+        return (
+            f"<History {r.dataset_version}: {len(r.bodies)} bodies, {len(r.coop_types)} types, "
+            f"{len(r.laws)} laws, {len(r.mandates)} mandates, {len(r.events)} events>"
+        )
 
     # --- records --------------------------------------------------------------------------
 
@@ -182,7 +194,7 @@ class History:
         return _lookup("conflict", ident, self._conflicts, {})
 
     def body(self, name: str) -> Body:
-        """A body by id, acronym (present or former), or English or Spanish name (present or former).
+        """A body by id, acronym, or English or Spanish name, present or former.
 
         >>> load().body("CONASEV").id
         'smv'
@@ -211,8 +223,12 @@ class History:
     def _body_names(self) -> dict[str, set[str]]:
         names: dict[str, set[str]] = defaultdict(set)
         for body in self._records.bodies:
-            for name in (body.name, body.name_es, *body.acronyms,
-                         *(n for f in body.former_names for n in (f.name, f.name_es, f.acronym))):
+            for name in (
+                body.name,
+                body.name_es,
+                *body.acronyms,
+                *(n for f in body.former_names for n in (f.name, f.name_es, f.acronym)),
+            ):
                 if name:
                     names[_normal(name)].add(body.id)
         return names
@@ -266,7 +282,9 @@ class History:
     def _concrete_under(self, type_id: str) -> frozenset[str]:
         under = self._concrete_cache.get(type_id)
         if under is None:
-            under = frozenset(t for t in (type_id, *self._descendants(type_id)) if not self._types[t].abstract)
+            under = frozenset(
+                t for t in (type_id, *self._descendants(type_id)) if not self._types[t].abstract
+            )
             self._concrete_cache[type_id] = under
         return under
 
@@ -281,7 +299,9 @@ class History:
             self._timelines[key] = timeline
         return timeline
 
-    def _resolve(self, type_id: str, function: str, ordinal: int) -> tuple[list[Mandate], list[Mandate]]:
+    def _resolve(
+        self, type_id: str, function: str, ordinal: int
+    ) -> tuple[list[Mandate], list[Mandate]]:
         """The certain and possible mandates on a day, a subtype's overriding its ancestors'."""
         certain: list[Mandate] = []
         possible: list[Mandate] = []
@@ -309,8 +329,7 @@ class History:
         type_id = self.coop_type(coop_type).id
         checked = _function(function)
         when = _as_of(on)
-        assert when.earliest is not None and when.latest is not None  # noqa: S101 - closed
-        low, high = when.earliest.toordinal(), when.latest.toordinal()
+        low, high = _ordinal_bounds(when)
         days = {low}
         if high > low:
             for level in self._ancestors(type_id):
@@ -327,10 +346,19 @@ class History:
                 seen.setdefault(mandate.key, mandate)
         certain_ids = certain_ids or set()
         mandates = tuple(seen.values())
-        return self._answer(type_id, when, checked, mandates, certain_ids, possible_ids - certain_ids)
+        return self._answer(
+            type_id, when, checked, mandates, certain_ids, possible_ids - certain_ids
+        )
 
-    def _answer(self, type_id: str, when: HistoricalDate, function: Function,
-                mandates: tuple[Mandate, ...], certain: set[str], possible: set[str]) -> Answer:
+    def _answer(
+        self,
+        type_id: str,
+        when: HistoricalDate,
+        function: Function,
+        mandates: tuple[Mandate, ...],
+        certain: set[str],
+        possible: set[str],
+    ) -> Answer:
         ordered = _unique(m.body for m in mandates)
         return Answer(
             coop_type=self._types[type_id],
@@ -341,7 +369,9 @@ class History:
             mandates=mandates,
             laws=tuple(self._laws[i] for i in _unique(i for m in mandates for i in m.basis)),
             citations=tuple(_unique(c for m in mandates for c in m.citations)),
-            conflicts=tuple(self._conflicts[i] for i in _unique(i for m in mandates for i in m.conflicts)),
+            conflicts=tuple(
+                self._conflicts[i] for i in _unique(i for m in mandates for i in m.conflicts)
+            ),
             bodies_by_id=self._bodies,
             sources_by_id=self._sources,
         )
@@ -351,7 +381,7 @@ class History:
         return {t.id: self.supervisor(t.id, on, function) for t in self.concrete_types()}
 
     def lineage(self, coop_type: str, function: str = "supervision") -> list[LineageStep]:
-        """The chain of stretches and their holders for a type, first to last, uncertain ones included.
+        """The stretches of time and their holders for a type, first to last, uncertain ones too.
 
         >>> [step.bodies or step.possible for step in load().lineage("housing")][:3]
         [('incoop',), ('incoop', 'ministry-of-labor'), ('ministry-of-labor',)]
@@ -365,7 +395,13 @@ class History:
         return self._lineages[key]
 
     def _build_lineage(self, type_id: str, function: str) -> list[LineageStep]:
-        points = sorted({p for level in self._ancestors(type_id) for p in self._timeline(level, function).starts})
+        points = sorted(
+            {
+                p
+                for level in self._ancestors(type_id)
+                for p in self._timeline(level, function).starts
+            }
+        )
         steps: list[LineageStep] = []
         for ordinal in points:
             certain, possible = self._resolve(type_id, function, ordinal)
@@ -373,20 +409,33 @@ class History:
             maybe = tuple(b for b in _unique(m.body for m in possible) if b not in bodies)
             if steps and (steps[-1].bodies, steps[-1].possible) == (bodies, maybe):
                 continue
-            steps.append(LineageStep(pendulum.Date.fromordinal(ordinal), None, bodies, maybe,
-                                     tuple(_unique_mandates([*certain, *possible]))))
+            steps.append(
+                LineageStep(
+                    pendulum.Date.fromordinal(ordinal),
+                    None,
+                    bodies,
+                    maybe,
+                    tuple(_unique_mandates([*certain, *possible])),
+                )
+            )
         while steps and not (steps[-1].bodies or steps[-1].possible):
             steps.pop()
-        return [attrs.evolve(step, end=following.start) for step, following in zip(steps, steps[1:], strict=False)] + steps[-1:]
+        closed = [attrs.evolve(step, end=after.start) for step, after in itertools.pairwise(steps)]
+        return closed + steps[-1:]
 
-    def handovers(self, coop_type: str | None = None, function: str = "supervision") -> list[Handover]:
+    def handovers(
+        self, coop_type: str | None = None, function: str = "supervision"
+    ) -> list[Handover]:
         """Every passing of a function from some bodies to others, in date order.
 
         The first holders of a chain did not receive it from anybody: that is no handover.
         """
         checked = _function(function)
-        scope = self._concrete_under(self.coop_type(coop_type).id) if coop_type else frozenset(
-            t.id for t in self.concrete_types())
+        scope = (
+            self._concrete_under(self.coop_type(coop_type).id)
+            if coop_type
+            else frozenset(t.id for t in self.concrete_types())
+        )
         groups: dict[tuple[Any, ...], set[str]] = defaultdict(set)
         incoming_of: dict[tuple[Any, ...], tuple[Mandate, ...]] = {}
         for type_id in sorted(scope):
@@ -401,12 +450,20 @@ class History:
                     groups[key].add(type_id)
                     incoming_of[key] = incoming
                 previous = step.bodies
-        handovers = [self._handover(checked, key, incoming_of[key], types, scope)
-                     for key, types in groups.items()]
+        handovers = [
+            self._handover(checked, key, incoming_of[key], types, scope)
+            for key, types in groups.items()
+        ]
         return sorted(handovers, key=lambda h: (h.date.sort_key(), h.coop_types))
 
-    def _handover(self, function: Function, key: tuple[Any, ...], incoming: tuple[Mandate, ...],
-                  types: set[str], scope: frozenset[str]) -> Handover:
+    def _handover(
+        self,
+        function: Function,
+        key: tuple[Any, ...],
+        incoming: tuple[Mandate, ...],
+        types: set[str],
+        scope: frozenset[str],
+    ) -> Handover:
         from_bodies, to_bodies, _ = key
         named = _unique(t for m in incoming for t in m.coop_types)
         if set().union(*(self._concrete_under(t) for t in named)) & scope == types:
@@ -441,8 +498,13 @@ class History:
 
     # --- events ---------------------------------------------------------------------------
 
-    def events(self, start: DateLike | None = None, end: DateLike | None = None,
-               coop_type: str | None = None, kind: str | None = None) -> list[Event]:
+    def events(
+        self,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        coop_type: str | None = None,
+        kind: str | None = None,
+    ) -> list[Event]:
         """Events whose dates overlap the half-open range [start, end), in date order.
 
         ``coop_type`` keeps events about that type, its subtypes or its ancestors.
@@ -454,7 +516,8 @@ class History:
             type_id = self.coop_type(coop_type).id
             related = {*self._ancestors(type_id), *self._descendants(type_id)}
         chosen = [
-            event for event in self._records.events
+            event
+            for event in self._records.events
             if (low is None or event.date.latest is None or event.date.latest >= low)
             and (high is None or event.date.earliest is None or event.date.earliest < high)
             and (kind is None or event.kind == kind)
@@ -484,7 +547,9 @@ def _function(function: str) -> Function:
     for known in FUNCTIONS:
         if function == known:
             return known
-    raise UnknownName("function", function, difflib.get_close_matches(function, FUNCTIONS, n=2, cutoff=0.3))
+    raise UnknownName(
+        "function", function, difflib.get_close_matches(function, FUNCTIONS, n=2, cutoff=0.3)
+    )
 
 
 def _as_of(on: DateLike) -> HistoricalDate:
@@ -497,6 +562,13 @@ def _as_of(on: DateLike) -> HistoricalDate:
     if when.earliest is None or when.latest is None:
         raise InvalidDate(str(when), "an as-of date cannot be open-ended")
     return when
+
+
+def _ordinal_bounds(when: HistoricalDate) -> tuple[int, int]:
+    """The first and last day of a closed date, as ordinals."""
+    if when.earliest is None or when.latest is None:
+        raise InvalidDate(str(when), "an as-of date cannot be open-ended")
+    return when.earliest.toordinal(), when.latest.toordinal()
 
 
 def _normal(name: str) -> str:
@@ -533,7 +605,7 @@ def _bundled() -> History:
 
 
 def load(*paths: str | Path) -> History:
-    """Load a history: the bundled data with no arguments (parsed once), else exactly the files given.
+    """Load a history: the bundled data (parsed once), or exactly the files given.
 
     Files are TOML, or the lossless JSON export (by extension); they are validated together and
     every problem is raised at once as a DataError. To extend the bundled data, pass it too:
@@ -545,5 +617,3 @@ def load(*paths: str | Path) -> History:
     if not paths:
         return _bundled()
     return History(read_records([Path(p) for p in paths]))
-
-
