@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import hashlib
 import json
 import math
+import os
+import pickle
 import re
 import tomllib
 from collections import defaultdict
@@ -37,7 +40,15 @@ from coophistory.records import (
     Source,
 )
 
-__all__ = ["BUNDLED", "SCHEMA_VERSION", "TABLES", "Records", "bundled_path", "read_records"]
+__all__ = [
+    "BUNDLED",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "Records",
+    "bundled_path",
+    "read_cached",
+    "read_records",
+]
 
 SCHEMA_VERSION: Final = 1
 TABLES: Final = ("sources", "bodies", "coop_types", "laws", "mandates", "events", "conflicts")
@@ -672,3 +683,57 @@ def read_records(paths: Sequence[Path]) -> Records:
         "+".join(versions),
         *(tuple(item.record for item in located[table]) for table in TABLES),
     )
+
+
+def _cache_folder() -> Path | None:
+    """Where parsed data is cached: $COOPHISTORY_CACHE_DIR, else the user's cache folder."""
+    if os.environ.get("COOPHISTORY_NO_CACHE"):
+        return None
+    chosen = os.environ.get("COOPHISTORY_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "coophistory"
+
+
+def _cache_key(data: bytes) -> str:
+    """A key that changes with the data and with the code that validates it."""
+    digest = hashlib.sha256(data)
+    for module in ("dataset.py", "records.py", "dates.py"):
+        stat = (Path(__file__).parent / module).stat()
+        digest.update(f"{module}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:32]
+
+
+def read_cached(path: Path) -> Records:
+    """Read and validate one file, reusing the result cached for the same bytes and code.
+
+    The cache only ever holds data that validated; any trouble reading it means a fresh parse.
+    """
+    folder = _cache_folder()
+    if folder is None:
+        return read_records([path])
+    data = _read_bytes_or_raise(path)
+    cached = folder / f"records-{_cache_key(data)}.pickle"
+    try:
+        records = pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache, keyed by hash
+        if isinstance(records, Records):
+            return records
+    except Exception:  # noqa: S110 - an unreadable cache is simply rebuilt
+        pass
+    records = read_records([path])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(cached)
+    except OSError:
+        pass  # a read-only home: answer anyway, uncached
+    return records
+
+
+def _read_bytes_or_raise(path: Path) -> bytes:
+    try:
+        return _read_bytes(path)
+    except _Invalid as err:
+        raise DataError([Problem(str(path), None, None, None, str(err))]) from err

@@ -17,7 +17,7 @@ import attrs
 import pendulum
 
 from coophistory.answers import Answer, LineageStep
-from coophistory.dataset import BUNDLED, Records, read_records
+from coophistory.dataset import BUNDLED, Records, read_cached, read_records
 from coophistory.dates import HistoricalDate, Period, parse_date
 from coophistory.exceptions import InvalidDate, UnknownName
 from coophistory.records import (
@@ -601,7 +601,7 @@ def _unique_mandates(mandates: Sequence[Mandate]) -> list[Mandate]:
 
 @functools.cache
 def _bundled() -> History:
-    return History(read_records([BUNDLED]))
+    return History(read_cached(BUNDLED))
 
 
 def load(*paths: str | Path) -> History:

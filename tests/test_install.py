@@ -1,0 +1,52 @@
+"""The built wheel carries the dataset, and load() finds it installed and in a checkout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+import coophistory
+
+ROOT = Path(__file__).resolve().parents[1]
+PROBE = (
+    "import coophistory, pathlib; h = coophistory.load(); "
+    "print(pathlib.Path(coophistory.BUNDLED).resolve()); "
+    "print(h.supervisor('savings-and-credit', '2019-01-01').bodies[0].id)"
+)
+
+
+def test_editable_checkout_finds_top_level_data() -> None:
+    """From a checkout, the bundled path is the one source of truth, data/events.toml."""
+    assert Path(coophistory.BUNDLED).resolve() == ROOT / "data" / "events.toml"
+    assert coophistory.load().records.sources
+
+
+@pytest.mark.slow
+def test_wheel_in_fresh_venv_loads_bundled_data(tmp_path: Path) -> None:
+    """Build the wheel, install it in a new virtual environment, and load the data there."""
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(dist.glob("coophistory-*.whl"))
+    env = tmp_path / "env"
+    venv.create(env, with_pip=True)
+    python = env / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    result = subprocess.run(
+        [str(python), "-c", PROBE], check=True, capture_output=True, text=True, cwd=tmp_path
+    )
+    bundled, holder = result.stdout.split()
+    assert "site-packages" in bundled
+    assert Path(bundled).read_bytes() == (ROOT / "data" / "events.toml").read_bytes()
+    assert holder == "sbs"
