@@ -1,0 +1,137 @@
+"""Integrity of the shipped dataset, parametrized so that a failure names the record."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+import pendulum
+import pytest
+
+import coophistory
+from coophistory import History
+
+BUNDLED = coophistory.load()
+RECORDS = BUNDLED.records
+CITED = [
+    (table, record)
+    for table in ("bodies", "coop_types", "laws", "mandates", "events")
+    for record in getattr(RECORDS, table)
+]
+CHAIN_START = pendulum.Date(1964, 12, 14)
+# (type, function) -> the conflict that documents a gap in its chain
+DOCUMENTED_GAPS: dict[tuple[str, str], str] = {}
+
+
+def _name(record: object) -> str:
+    return str(getattr(record, "id", None) or getattr(record, "key", record))
+
+
+@pytest.mark.parametrize(
+    "table", ["sources", "bodies", "coop_types", "laws", "mandates", "events", "conflicts"]
+)
+def test_ids_unique(table: str) -> None:
+    """No id is used twice within a table."""
+    counts = Counter(_name(r) for r in getattr(RECORDS, table))
+    assert [i for i, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize(("table", "record"), CITED, ids=[f"{t}:{_name(r)}" for t, r in CITED])
+def test_every_record_cited_with_a_known_source(table: str, record: object) -> None:
+    """Each record cites at least one known source with a non-empty locator."""
+    citations = record.citations  # type: ignore[attr-defined]
+    assert citations, f"{table} {_name(record)} has no citation"
+    for citation in citations:
+        assert BUNDLED.source(citation.source)
+        assert citation.locator.strip()
+
+
+@pytest.mark.parametrize("conflict", RECORDS.conflicts, ids=_name)
+def test_conflicts_have_two_claims_with_different_citations(conflict: coophistory.Conflict) -> None:
+    """A disagreement needs at least two claims, cited differently."""
+    assert len(conflict.claims) >= 2
+    assert len({c.citation for c in conflict.claims}) >= 2
+
+
+def _in_date_order(table: str) -> list[tuple[object, object]]:
+    return list(pairwise(getattr(RECORDS, table)))
+
+
+def _key(record: object) -> tuple[pendulum.Date, pendulum.Date, str]:
+    if isinstance(record, coophistory.Law):
+        assert record.date is not None
+        return record.date.sort_key()
+    if isinstance(record, coophistory.Mandate):
+        return record.start.sort_key()
+    assert isinstance(record, coophistory.Event)
+    return record.date.sort_key()
+
+
+ORDERED = [(t, a, b) for t in ("laws", "mandates", "events") for a, b in _in_date_order(t)]
+
+
+@pytest.mark.parametrize(
+    ("table", "earlier", "later"),
+    ORDERED,
+    ids=[f"{t}:{_name(a)}<={_name(b)}" for t, a, b in ORDERED],
+)
+def test_records_in_date_order(table: str, earlier: object, later: object) -> None:
+    """Laws, mandates and events are written in date order (earliest possible day first)."""
+    assert _key(earlier)[0] <= _key(later)[0]
+
+
+@pytest.mark.parametrize("mandate", RECORDS.mandates, ids=lambda m: m.key)
+def test_basis_laws_not_after_mandate_start(mandate: coophistory.Mandate) -> None:
+    """A mandate rests on laws dated no later than its start."""
+    for law_id in mandate.basis:
+        law = BUNDLED.law(law_id)
+        assert law.date is not None
+        assert law.date.sort_key()[0] <= mandate.start.sort_key()[1]
+
+
+CHAINS = [(t.id, f) for t in BUNDLED.concrete_types() for f in coophistory.FUNCTIONS]
+
+
+@pytest.mark.parametrize(("coop_type", "function"), CHAINS, ids=[f"{t}:{f}" for t, f in CHAINS])
+def test_unbroken_chain_from_1964_to_today(coop_type: str, function: str) -> None:
+    """Every type has, for each function, holders from 1964-12-14 to today, or a documented gap."""
+    steps = BUNDLED.lineage(coop_type, function)
+    assert steps, "no mandate at all"
+    assert steps[0].start <= CHAIN_START
+    assert steps[-1].end is None, "the chain stops before today"
+    gaps = [s for s in steps if not (s.bodies or s.possible)]
+    if (coop_type, function) in DOCUMENTED_GAPS:
+        assert BUNDLED.conflict(DOCUMENTED_GAPS[(coop_type, function)])
+    else:
+        assert gaps == []
+
+
+def _ids(bodies: tuple[coophistory.Body, ...]) -> list[str]:
+    return [b.id for b in bodies]
+
+
+def test_mission_answers(bundled: History) -> None:
+    """The answers the mission names, with the law and the source."""
+    in_1995 = bundled.supervisor("savings-and-credit", "1995-06-01")
+    assert _ids(in_1995.bodies) == ["fenacrep"]
+    assert {m.delegated_by for m in in_1995.mandates if m.body == "fenacrep"} == {"sbs"}
+    assert "dl-25879" in [law.id for law in in_1995.laws]
+    assert _ids(bundled.supervisor("savings-and-credit", "2018-12-31").bodies) == ["fenacrep"]
+    in_2019 = bundled.supervisor("savings-and-credit", "2019-01-01")
+    assert _ids(in_2019.bodies) == ["sbs"]
+    assert "law-30822" in [law.id for law in in_2019.laws]
+    in_1978 = bundled.supervisor("housing", "1978-06-01")
+    assert not in_1978.certain
+    assert {"incoop", "ministry-of-labor"} <= set(_ids(in_1978.possible))
+    assert "CONASEV" in str(bundled.supervisor("housing", "2000-01-01"))
+    assert "SMV" in str(bundled.supervisor("housing", "2015-01-01"))
+    assert _ids(bundled.supervisor("housing", "2010-01-01", "promotion").bodies) == ["produce"]
+
+
+def test_no_personal_contact_details() -> None:
+    """The shipped file holds no e-mail address, phone number or profile link."""
+    text = coophistory.BUNDLED.read_text(encoding="utf-8")
+    assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text)
+    assert not re.search(r"\+51[\s\d]{6,}", text)
+    assert "linkedin" not in text.lower()
