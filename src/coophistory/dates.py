@@ -219,6 +219,30 @@ class HistoricalDate:
         """Return ``HistoricalDate('1978')``."""
         return f"HistoricalDate({str(self)!r})"
 
+    def display(self) -> str:
+        """Return the date for a reader, no finer than it is known.
+
+        >>> [parse_date(t).display() for t in ("1978", "2008-10", "1992~", "1992?", "1992/1993")]
+        ['1978', '2008-10', 'c. 1992', '1992?', '1992/1993']
+        >>> parse_date("1992/..").display(), parse_date("../2000").display()
+        ('1992 or later', '2000 or earlier')
+        """
+        start = None if self.start is None else _display_point(self.start)
+        end = None if self.end is None else _display_point(self.end)
+        if not self.is_interval:
+            return str(start)
+        if end is None:
+            return f"{start} or later"
+        if start is None:
+            return f"{end} or earlier"
+        return f"{start}/{end}"
+
+
+def _display_point(point: DatePoint) -> str:
+    """A point as a reader writes it: ``c. 1992`` when approximate, ``1992?`` when uncertain."""
+    text = str(attrs.evolve(point, uncertain=False, approximate=False))
+    return f"{'c. ' if point.approximate else ''}{text}{'?' if point.uncertain else ''}"
+
 
 @functools.lru_cache(maxsize=4096)
 def _parse_text(text: str) -> HistoricalDate:
@@ -239,7 +263,9 @@ def _parse_text(text: str) -> HistoricalDate:
 def _parse_point(text: str, part: str) -> DatePoint:
     match = _POINT.fullmatch(part)
     if match is None:
-        raise InvalidDate(text, "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ?, ~ or %")
+        raise InvalidDate(
+            text, "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ?, ~ or %"
+        )
     year = int(match["year"])
     month = int(match["month"]) if match["month"] else None
     day = int(match["day"]) if match["day"] else None
@@ -251,7 +277,9 @@ def _parse_point(text: str, part: str) -> DatePoint:
         try:
             datetime.date(year, month or 1, day)
         except ValueError:
-            raise InvalidDate(text, f"there is no day {day:02d} in {year:04d}-{month:02d}") from None
+            raise InvalidDate(
+                text, f"there is no day {day:02d} in {year:04d}-{month:02d}"
+            ) from None
     flag = match["flag"]
     return DatePoint(year, month, day, uncertain=flag in ("?", "%"), approximate=flag in ("~", "%"))
 
