@@ -164,7 +164,7 @@ def _add_handover(graph: nx.MultiDiGraph, handover: Handover) -> None:
         "basis": handover.basis,
     }
     for giver in handover.from_bodies:
-        for receiver in handover.to_bodies:
+        for receiver in (b for b in handover.to_bodies if b != giver):
             _link(
                 graph,
                 ("body", giver),

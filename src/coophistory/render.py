@@ -284,7 +284,7 @@ def handovers(
             label += _wrap(_type_names(history, step.coop_types), 34)
         label[-1] += notes.mark(step.citations)
         for giver in step.from_bodies:
-            for receiver in step.to_bodies:
+            for receiver in (b for b in step.to_bodies if b != giver):
                 bodies.update(dict.fromkeys((giver, receiver)))
                 frame.edge(
                     giver,
