@@ -38,3 +38,18 @@ def tiny_variant(tmp_path: Path, old: str, new: str, name: str = "variant.toml")
     path = tmp_path / name
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add ``--regen-golden``: rewrite the golden DOT files instead of comparing with them."""
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        help="rewrite tests/golden/*.dot from the current renderers (review the diff after)",
+    )
+
+
+@pytest.fixture
+def regen_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether this run was asked to rewrite the golden files."""
+    return bool(request.config.getoption("--regen-golden"))

@@ -219,6 +219,30 @@ class HistoricalDate:
         """Return ``HistoricalDate('1978')``."""
         return f"HistoricalDate({str(self)!r})"
 
+    def display(self) -> str:
+        """Return the date for a reader, no finer than it is known.
+
+        >>> [parse_date(t).display() for t in ("1978", "2008-10", "1992~", "1992?", "1992/1993")]
+        ['1978', '2008-10', 'c. 1992', '1992?', '1992/1993']
+        >>> parse_date("1992/..").display(), parse_date("../2000").display()
+        ('1992 or later', '2000 or earlier')
+        """
+        start = None if self.start is None else _display_point(self.start)
+        end = None if self.end is None else _display_point(self.end)
+        if not self.is_interval:
+            return str(start)
+        if end is None:
+            return f"{start} or later"
+        if start is None:
+            return f"{end} or earlier"
+        return f"{start}/{end}"
+
+
+def _display_point(point: DatePoint) -> str:
+    """A point as a reader writes it: ``c. 1992`` when approximate, ``1992?`` when uncertain."""
+    text = str(attrs.evolve(point, uncertain=False, approximate=False))
+    return f"{'c. ' if point.approximate else ''}{text}{'?' if point.uncertain else ''}"
+
 
 @functools.lru_cache(maxsize=4096)
 def _parse_text(text: str) -> HistoricalDate:

@@ -1,0 +1,284 @@
+"""The history as a networkx MultiDiGraph, its as-of views, and questions answered over it.
+
+Nodes are keyed ``kind:id`` (``body:sbs``, ``type:housing``, ``law:law-30822``,
+``event:census-2017``) so keys are unique across kinds; each carries ``kind`` and ``record``.
+Every edge carries a ``relation``, a half-open ``period`` (a :class:`~coophistory.dates.Period`,
+or ``None`` for a timeless fact such as ``subtype-of``) and the ``citations`` behind it:
+
+=============  ===============  ==========================================================
+relation       from → to        period, key and extra attributes
+=============  ===============  ==========================================================
+supervises     body → type      the mandate's; key: mandate key; ``mandate``, ``basis``
+promotes       body → type      as for supervises
+delegates      body → body      the delegated mandate's; key: mandate key; ``mandate``
+hands-over     body → body      from its date on; ``handover``, ``basis``, ``function``
+grants         law → body       the mandate it is the basis of; key: mandate key
+creates        law → body       from the law's date on
+dissolves      law → body       from the law's date on
+concerns       event → any      from the event's date on
+subtype-of     type → type      none: always
+=============  ===============  ==========================================================
+
+A law, event or handover is "in force" from its date on: by then it had happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Final
+
+import networkx as nx
+
+from coophistory.dates import HistoricalDate, Period, Status
+from coophistory.records import Body, Citation, Handover, Law, Mandate
+
+if TYPE_CHECKING:
+    from coophistory.history import History
+
+__all__ = [
+    "RELATIONS",
+    "at",
+    "build",
+    "chain",
+    "created_by",
+    "dissolved_by",
+    "laws_shaping",
+    "node",
+]
+
+RELATIONS: Final = (
+    "supervises",
+    "promotes",
+    "delegates",
+    "hands-over",
+    "grants",
+    "creates",
+    "dissolves",
+    "concerns",
+    "subtype-of",
+)
+_HOLDS: Final = {"supervision": "supervises", "promotion": "promotes"}
+
+
+def node(kind: str, ident: str) -> str:
+    """The graph key of a record: ``node("body", "sbs")`` is ``"body:sbs"``."""
+    return f"{kind}:{ident}"
+
+
+def build(history: History) -> nx.MultiDiGraph:
+    """Build the frozen graph of a history (History.graph calls this once and keeps it)."""
+    graph = nx.MultiDiGraph(dataset_version=history.dataset_version)
+    for kind, records in (
+        ("body", history.bodies()),
+        ("type", history.coop_types()),
+        ("law", history.laws()),
+        ("event", history.events()),
+    ):
+        graph.add_nodes_from((node(kind, r.id), {"kind": kind, "record": r}) for r in records)
+    for coop_type in history.coop_types():
+        if coop_type.parent is not None:
+            _link(
+                graph,
+                ("type", coop_type.id),
+                ("type", coop_type.parent),
+                "subtype-of",
+                None,
+                coop_type.citations,
+            )
+    for mandate in history.mandates():
+        _add_mandate(graph, mandate)
+    for function in _HOLDS:
+        for handover in history.handovers(function=function):
+            _add_handover(graph, handover)
+    _add_dated_facts(graph, history)
+    return nx.freeze(graph)
+
+
+def _add_dated_facts(graph: nx.MultiDiGraph, history: History) -> None:
+    """Add what laws did to bodies and what events concern, each from its date on."""
+    for body in history.bodies():
+        for relation, law_id in (("creates", body.created_by), ("dissolves", body.dissolved_by)):
+            if law_id is not None:
+                law = history.law(law_id)
+                _link(
+                    graph,
+                    ("law", law_id),
+                    ("body", body.id),
+                    relation,
+                    _since(law.date),
+                    law.citations,
+                )
+    for event in history.events():
+        period = _since(event.date)
+        for kind, ids in (("body", event.bodies), ("type", event.coop_types), ("law", event.laws)):
+            for ident in ids:
+                _link(
+                    graph, ("event", event.id), (kind, ident), "concerns", period, event.citations
+                )
+
+
+def _link(
+    graph: nx.MultiDiGraph,
+    tail: tuple[str, str],
+    head: tuple[str, str],
+    relation: str,
+    period: Period | None,
+    citations: Iterable[Citation],
+    **extra: Any,
+) -> None:
+    """Add an edge between two records, keyed by ``extra["key"]`` or else by its relation."""
+    key = extra.pop("key", relation)
+    graph.add_edge(
+        node(*tail),
+        node(*head),
+        key=key,
+        relation=relation,
+        period=period,
+        citations=tuple(citations),
+        **extra,
+    )
+
+
+def _add_mandate(graph: nx.MultiDiGraph, mandate: Mandate) -> None:
+    body = ("body", mandate.body)
+    extra = {
+        "key": mandate.key,
+        "mandate": mandate,
+        "function": mandate.function,
+        "basis": mandate.basis,
+    }
+    period, citations = mandate.period, mandate.citations
+    for type_id in mandate.coop_types:
+        _link(graph, body, ("type", type_id), _HOLDS[mandate.function], period, citations, **extra)
+    if mandate.delegated_by is not None:
+        _link(graph, ("body", mandate.delegated_by), body, "delegates", period, citations, **extra)
+    for law_id in mandate.basis:
+        _link(graph, ("law", law_id), body, "grants", period, citations, **extra)
+
+
+def _add_handover(graph: nx.MultiDiGraph, handover: Handover) -> None:
+    extra = {
+        "key": f"{handover.function}/{handover.date}/{'+'.join(handover.coop_types)}",
+        "handover": handover,
+        "function": handover.function,
+        "basis": handover.basis,
+    }
+    for giver in handover.from_bodies:
+        for receiver in (b for b in handover.to_bodies if b != giver):
+            _link(
+                graph,
+                ("body", giver),
+                ("body", receiver),
+                "hands-over",
+                _since(handover.date),
+                handover.citations,
+                **extra,
+            )
+
+
+def _since(date: HistoricalDate | None) -> Period | None:
+    """From a date on; ``None`` (always) when the date is unknown or open-ended."""
+    if date is None or date.earliest is None or date.latest is None:
+        return None
+    return Period(date)
+
+
+def _status(period: Period | None, on: HistoricalDate) -> Status:
+    """Whether a period held throughout ``on`` (certain), on some of its days, or on none."""
+    if period is None:
+        return Status.CERTAIN
+    low, high = on.earliest, on.latest
+    assert low is not None  # noqa: S101 - History checks that as-of dates are closed
+    assert high is not None  # noqa: S101
+    certain_end, possible_end = period.certain_end, period.possible_end
+    if high < period.possible_start or (possible_end is not None and low >= possible_end):
+        return Status.NONE
+    if low >= period.certain_start and (certain_end is None or high < certain_end):
+        return Status.CERTAIN
+    return Status.POSSIBLE
+
+
+def at(history: History, graph: nx.MultiDiGraph, on: HistoricalDate) -> nx.MultiDiGraph:
+    """A frozen graph of the edges in force on ``on``, and their endpoints.
+
+    Each edge is marked ``certain`` when it held throughout ``on``, else it held only possibly
+    (``on`` falls in an uncertainty window).
+    An imprecise ``on`` such as ``1978`` keeps what held on any of its days.
+    """
+    view = nx.MultiDiGraph(**graph.graph, on=on)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        held = _status(data["period"], on)
+        if held is not Status.NONE:
+            view.add_edge(u, v, key, **data, certain=held is Status.CERTAIN)
+    view.add_nodes_from((n, graph.nodes[n]) for n in list(view))
+    return nx.freeze(view)
+
+
+def _relations(graph: nx.MultiDiGraph, relation: str) -> Iterable[tuple[str, str, dict[str, Any]]]:
+    return ((u, v, d) for u, v, d in graph.edges(data=True) if d["relation"] == relation)
+
+
+def chain(history: History, coop_type: str, function: str = "supervision") -> tuple[str, ...]:
+    """The ids of the bodies that held ``function`` over a type, in the order they took it.
+
+    Follows the ``hands-over`` edges that cover the type (or one of its ancestors), oldest
+    first: in the tiny test world, savings and credit went INCOOP, Ministry of Labor,
+    FENACREP, SBS.
+    """
+    lineage = set(history.ancestors(coop_type))
+    steps = sorted(
+        {
+            d["handover"]
+            for _, _, d in _relations(history.graph, "hands-over")
+            if d["function"] == function and lineage.intersection(d["handover"].coop_types)
+        },
+        key=lambda h: (h.date.sort_key(), h.from_bodies, h.to_bodies),
+    )
+    if not steps:
+        return ()
+    bodies = [*steps[0].from_bodies, *(body for step in steps for body in step.to_bodies)]
+    return tuple(b for i, b in enumerate(bodies) if i == 0 or bodies[i - 1] != b)
+
+
+def laws_shaping(
+    history: History, coop_type: str, function: str = "supervision"
+) -> tuple[Law, ...]:
+    """The laws that granted ``function`` over a type or its ancestors, oldest first."""
+    targets = {node("type", t) for t in history.ancestors(coop_type)}
+    relation = _HOLDS[function]
+    graph = history.graph
+    mandates = {
+        key
+        for u, v, key, d in graph.edges(keys=True, data=True)
+        if d["relation"] == relation and v in targets
+    }
+    laws = {
+        graph.nodes[u]["record"]
+        for u, _, key, d in graph.edges(keys=True, data=True)
+        if d["relation"] == "grants" and key in mandates
+    }
+    return tuple(sorted(laws, key=_law_order))
+
+
+def _law_order(law: Law) -> tuple[Any, ...]:
+    return (law.date is None, law.date.sort_key() if law.date else (), law.id)
+
+
+def created_by(history: History, law: str) -> tuple[Body, ...]:
+    """The bodies a law created (by id, number or label)."""
+    return _bodies_from(history, law, "creates")
+
+
+def dissolved_by(history: History, law: str) -> tuple[Body, ...]:
+    """The bodies a law dissolved (by id, number or label)."""
+    return _bodies_from(history, law, "dissolves")
+
+
+def _bodies_from(history: History, law: str, relation: str) -> tuple[Body, ...]:
+    graph = history.graph
+    source = node("law", history.law(law).id)
+    return tuple(
+        graph.nodes[v]["record"]
+        for _, v, d in graph.out_edges(source, data=True)
+        if d["relation"] == relation
+    )
