@@ -8,8 +8,21 @@ from typing import Any
 
 from coophistory.records import FUNCTIONS, LAW_KINDS
 
-_WORDS = ("cooperativa", "crédito", "Ley \"general\"", "=SUM(A1)", "+1", "@home", "tab\there",
-          "línea\nnueva", "plain", "ñandú", "back\\slash", "[bracket]", "# hash")
+_WORDS = (
+    "cooperativa",
+    "crédito",
+    'Ley "general"',
+    "=SUM(A1)",
+    "+1",
+    "@home",
+    "tab\there",
+    "línea\nnueva",
+    "plain",
+    "ñandú",
+    "back\\slash",
+    "[bracket]",
+    "# hash",
+)
 
 
 def _text(rng: random.Random) -> str:
@@ -17,21 +30,28 @@ def _text(rng: random.Random) -> str:
 
 
 def _point(rng: random.Random, year: int) -> str:
-    text = rng.choice((f"{year}", f"{year}-{rng.randint(1, 12):02d}",
-                       f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"))
+    text = rng.choice(
+        (
+            f"{year}",
+            f"{year}-{rng.randint(1, 12):02d}",
+            f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        )
+    )
     return text + rng.choice(("", "", "?", "~", "%"))
 
 
 def _date(rng: random.Random, year: int) -> str:
-    """A closed EDTF date around ``year``: a point, or an interval of two."""
+    """Return a closed EDTF date around ``year``: a point, or an interval of two."""
     if rng.random() < 0.2:
         return f"{year}/{year + 1}"
     return _point(rng, year)
 
 
 def _cite(rng: random.Random, sources: list[str]) -> list[dict[str, str]]:
-    return [{"source": rng.choice(sources), "locator": f"p. {rng.randint(1, 300)}"}
-            for _ in range(rng.randint(1, 2))]
+    return [
+        {"source": rng.choice(sources), "locator": f"p. {rng.randint(1, 300)}"}
+        for _ in range(rng.randint(1, 2))
+    ]
 
 
 def _maybe(rng: random.Random, row: dict[str, Any], key: str, value: Any) -> None:
@@ -39,9 +59,9 @@ def _maybe(rng: random.Random, row: dict[str, Any], key: str, value: Any) -> Non
         row[key] = value
 
 
-def history_document(seed: int) -> dict[str, Any]:
-    """A valid document: its mandates never overlap, its bases predate them."""
-    rng = random.Random(seed)
+def history_document(seed: int) -> dict[str, Any]:  # noqa: PLR0912 - one branch per optional key
+    """Return a valid document: mandates never overlap, bases predate them."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     sources = [f"source-{i}" for i in range(rng.randint(1, 3))]
     doc: dict[str, Any] = {"schema_version": 1, "dataset_version": f"gen-{seed}", "sources": []}
     for ident in sources:
@@ -52,8 +72,10 @@ def history_document(seed: int) -> dict[str, Any]:
         doc["sources"].append(row)
     conflicts = []
     for i in range(rng.randint(0, 2)):
-        claims = [{"value": f"v{j}", "source": rng.choice(sources), "locator": f"§{j}"}
-                  for j in range(rng.randint(2, 3))]
+        claims = [
+            {"value": f"v{j}", "source": rng.choice(sources), "locator": f"§{j}"}
+            for j in range(rng.randint(2, 3))
+        ]
         _maybe(rng, claims[0], "note", _text(rng))
         row = {"id": f"conflict-{i}", "title": _text(rng), "claims": claims}
         if rng.random() < 0.5:
@@ -62,9 +84,16 @@ def history_document(seed: int) -> dict[str, Any]:
     conflict_ids = [c["id"] for c in conflicts]
     laws = []
     for i in range(rng.randint(1, 4)):
-        row = {"id": f"law-{i}", "kind": rng.choice(list(LAW_KINDS)), "number": str(rng.randint(1, 99999)),
-               "title": _text(rng), rng.choice(("promulgated", "published", "in_force")):
-               _date(rng, rng.randint(1900, 1950)), "citations": _cite(rng, sources)}
+        row = {
+            "id": f"law-{i}",
+            "kind": rng.choice(list(LAW_KINDS)),
+            "number": str(rng.randint(1, 99999)),
+            "title": _text(rng),
+            rng.choice(("promulgated", "published", "in_force")): _date(
+                rng, rng.randint(1900, 1950)
+            ),
+            "citations": _cite(rng, sources),
+        }
         _maybe(rng, row, "title_es", _text(rng))
         if conflict_ids:
             _maybe(rng, row, "conflicts", [rng.choice(conflict_ids)])
@@ -72,23 +101,48 @@ def history_document(seed: int) -> dict[str, Any]:
     law_ids = [law["id"] for law in laws]
     bodies = []
     for i in range(rng.randint(2, 4)):
-        row = {"id": f"body-{i}", "name": _text(rng), "kind": rng.choice(("ministry", "federation")),
-               "citations": _cite(rng, sources)}
+        row = {
+            "id": f"body-{i}",
+            "name": _text(rng),
+            "kind": rng.choice(("ministry", "federation")),
+            "citations": _cite(rng, sources),
+        }
         _maybe(rng, row, "name_es", _text(rng))
         _maybe(rng, row, "acronyms", [f"B{i}", f"BB{i}"][: rng.randint(1, 2)])
         _maybe(rng, row, "founded", _date(rng, 1955))
         _maybe(rng, row, "created_by", rng.choice(law_ids))
-        _maybe(rng, row, "former_names", [{"name": _text(rng), "until": _date(rng, 1970),
-                                           **({"acronym": f"OLD{i}"} if rng.random() < 0.5 else {})}])
+        _maybe(
+            rng,
+            row,
+            "former_names",
+            [
+                {
+                    "name": _text(rng),
+                    "until": _date(rng, 1970),
+                    **({"acronym": f"OLD{i}"} if rng.random() < 0.5 else {}),
+                }
+            ],
+        )
         bodies.append(row)
     body_ids = [b["id"] for b in bodies]
-    types = [{"id": "cooperative", "name": "cooperative", "abstract": True, "citations": _cite(rng, sources)}]
+    types = [
+        {
+            "id": "cooperative",
+            "name": "cooperative",
+            "abstract": True,
+            "citations": _cite(rng, sources),
+        }
+    ]
     for i in range(rng.randint(1, 4)):
-        row = {"id": f"type-{i}", "name": _text(rng), "parent": rng.choice(types)["id"],
-               "citations": _cite(rng, sources)}
+        row = {
+            "id": f"type-{i}",
+            "name": _text(rng),
+            "parent": rng.choice(types)["id"],
+            "citations": _cite(rng, sources),
+        }
         _maybe(rng, row, "aliases", [_text(rng)])
         types.append(row)
-    mandates = []
+    mandates: list[dict[str, Any]] = []
     for function in FUNCTIONS:
         for coop_type in rng.sample(types, rng.randint(1, len(types))):
             year = rng.randint(1960, 1970)
@@ -96,8 +150,13 @@ def history_document(seed: int) -> dict[str, Any]:
             for _ in range(rng.randint(1, 3)):
                 year += rng.randint(5, 12)
                 end = _date(rng, year)
-                row = {"body": rng.choice(body_ids), "function": function, "coop_types": [coop_type["id"]],
-                       "start": start, "citations": _cite(rng, sources)}
+                row = {
+                    "body": rng.choice(body_ids),
+                    "function": function,
+                    "coop_types": [coop_type["id"]],
+                    "start": start,
+                    "citations": _cite(rng, sources),
+                }
                 if rng.random() < 0.8:
                     row["end"] = end
                 _maybe(rng, row, "basis", rng.sample(law_ids, 1))
@@ -112,15 +171,37 @@ def history_document(seed: int) -> dict[str, Any]:
                 start = end
     events = []
     for i in range(rng.randint(0, 3)):
-        row = {"id": f"event-{i}", "date": _date(rng, rng.randint(1960, 2020)), "kind": "census",
-               "title": _text(rng), "citations": _cite(rng, sources)}
+        row = {
+            "id": f"event-{i}",
+            "date": _date(rng, rng.randint(1960, 2020)),
+            "kind": "census",
+            "title": _text(rng),
+            "citations": _cite(rng, sources),
+        }
         _maybe(rng, row, "description", _text(rng))
         _maybe(rng, row, "coop_types", [rng.choice(types)["id"]])
-        _maybe(rng, row, "figures", [{"value": rng.choice((12, 3.5, -7)), "unit": "members",
-                                      "label": _text(rng), "as_of": "2017"}])
+        _maybe(
+            rng,
+            row,
+            "figures",
+            [
+                {
+                    "value": rng.choice((12, 3.5, -7)),
+                    "unit": "members",
+                    "label": _text(rng),
+                    "as_of": "2017",
+                }
+            ],
+        )
         events.append(row)
-    for table, rows in (("conflicts", conflicts), ("laws", laws), ("bodies", bodies),
-                        ("coop_types", types), ("mandates", mandates), ("events", events)):
+    for table, rows in (
+        ("conflicts", conflicts),
+        ("laws", laws),
+        ("bodies", bodies),
+        ("coop_types", types),
+        ("mandates", mandates),
+        ("events", events),
+    ):
         if rows:
             doc[table] = rows
     return doc
@@ -128,11 +209,17 @@ def history_document(seed: int) -> dict[str, Any]:
 
 def toml_text(document: dict[str, Any]) -> str:
     """Write a document as TOML: top-level scalars, then arrays of tables with inline values."""
-    lines = [f"{key} = {_value(value)}" for key, value in document.items() if not isinstance(value, list)]
+    lines = [
+        f"{key} = {_value(value)}" for key, value in document.items() if not isinstance(value, list)
+    ]
     for table, rows in document.items():
         if isinstance(rows, list):
             for row in rows:
-                lines += ["", f"[[{table}]]", *(f"{key} = {_value(value)}" for key, value in row.items())]
+                lines += [
+                    "",
+                    f"[[{table}]]",
+                    *(f"{key} = {_value(value)}" for key, value in row.items()),
+                ]
     return "\n".join(lines) + "\n"
 
 

@@ -1,4 +1,4 @@
-"""Exports: the lossless JSON round trip, CSV, JSON-LD read by rdflib, TimelineJS, GraphML, atomic writes."""
+"""Exports: lossless JSON, CSV, JSON-LD read by rdflib, TimelineJS, GraphML, atomic writes."""
 
 from __future__ import annotations
 
@@ -42,7 +42,10 @@ def test_json_round_trip_bundled(bundled: coophistory.History, tmp_path: Path) -
     """The bundled data written as JSON loads back equal, versions kept."""
     again = _round_trip(bundled, tmp_path)
     assert again == bundled
-    assert (again.schema_version, again.dataset_version) == (bundled.schema_version, bundled.dataset_version)
+    assert (again.schema_version, again.dataset_version) == (
+        bundled.schema_version,
+        bundled.dataset_version,
+    )
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -57,12 +60,25 @@ def test_json_round_trip_generated(seed: int, tmp_path: Path) -> None:
 def test_json_round_trip_of_several_files(tmp_path: Path) -> None:
     """A history from several files keeps its joined dataset_version through JSON."""
     extra = tmp_path / "extra.toml"
-    extra.write_text(toml_text({
-        "schema_version": 1, "dataset_version": "extra-1",
-        "sources": [{"id": "extra", "title": "Extra"}],
-        "events": [{"id": "extra-event", "date": "1999~", "kind": "census", "title": "More",
-                    "citations": [{"source": "extra", "locator": "p. 1"}]}],
-    }), encoding="utf-8")
+    extra.write_text(
+        toml_text(
+            {
+                "schema_version": 1,
+                "dataset_version": "extra-1",
+                "sources": [{"id": "extra", "title": "Extra"}],
+                "events": [
+                    {
+                        "id": "extra-event",
+                        "date": "1999~",
+                        "kind": "census",
+                        "title": "More",
+                        "citations": [{"source": "extra", "locator": "p. 1"}],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     history = coophistory.load(TINY, extra)
     assert history.dataset_version == "tiny-1+extra-1"
     assert _round_trip(history, tmp_path) == history
@@ -72,16 +88,24 @@ def test_json_has_the_toml_schema(tiny: coophistory.History) -> None:
     """The document has the TOML tables and keys only, dates as EDTF text, defaults omitted."""
     document = export.to_document(tiny)
     assert set(document) <= {"schema_version", "dataset_version", *TABLES}
-    assert document["schema_version"] == 1 and document["dataset_version"] == "tiny-1"
+    assert document["schema_version"] == 1
+    assert document["dataset_version"] == "tiny-1"
     for table in TABLES:
         for row in document.get(table, []):
             assert set(row) <= set(_FIELDS[table])
     fenacrep = document["mandates"][4]
-    assert fenacrep["start"] == "1992/1993" and "joint" not in fenacrep and "id" not in fenacrep
+    assert fenacrep["start"] == "1992/1993"
+    assert "joint" not in fenacrep
+    assert "id" not in fenacrep
     assert fenacrep["citations"] == [{"source": "study", "locator": "§1.2"}]
-    assert document["conflicts"][0]["claims"][1] == {"value": "1993", "source": "report", "locator": "p. 4"}
+    assert document["conflicts"][0]["claims"][1] == {
+        "value": "1993",
+        "source": "report",
+        "locator": "p. 4",
+    }
     assert document["events"][1]["figures"] == [
-        {"value": 1245, "unit": "cooperatives", "label": "cooperatives counted", "as_of": "2017"}]
+        {"value": 1245, "unit": "cooperatives", "label": "cooperatives counted", "as_of": "2017"}
+    ]
     smv = next(b for b in document["bodies"] if b["id"] == "smv")
     assert list(smv["former_names"][0]) == ["name", "name_es", "acronym", "until"]
     assert document["laws"][0]["promulgated"] == "1964-12-14"
@@ -106,7 +130,11 @@ def test_csv_cells(tiny: coophistory.History) -> None:
     """Dates stay EDTF text, references are ids, several values are joined by '; '."""
     rows = _csv(tiny, "mandates")
     fenacrep = rows[4]
-    assert (fenacrep["body"], fenacrep["delegated_by"], fenacrep["start"]) == ("fenacrep", "sbs", "1992/1993")
+    assert (fenacrep["body"], fenacrep["delegated_by"], fenacrep["start"]) == (
+        "fenacrep",
+        "sbs",
+        "1992/1993",
+    )
     assert fenacrep["citations"] == "study, §1.2"
     types = _csv(tiny, "coop_types")
     assert types[2]["aliases"] == "COOPAC; SACCO; credit union; cooperativa de ahorro y crédito"
@@ -117,12 +145,17 @@ def test_csv_neutralises_formulas(tmp_path: Path) -> None:
     """A cell a spreadsheet would run as a formula starts with a quote instead."""
     path = tmp_path / "hostile.toml"
     text = TINY.read_text(encoding="utf-8")
-    path.write_text(text.replace('title = "First national cooperative census"',
-                                 'title = "=HYPERLINK(\\"http://x\\")"')
-                        .replace('title = "Half of new cooperatives are agricultural"',
-                                 'title = "@SUM(1)"\ndescription = "-2+3"'), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            'title = "First national cooperative census"', 'title = "=HYPERLINK(\\"http://x\\")"'
+        ).replace(
+            'title = "Half of new cooperatives are agricultural"',
+            'title = "@SUM(1)"\ndescription = "-2+3"',
+        ),
+        encoding="utf-8",
+    )
     rows = _csv(coophistory.load(path), "events")
-    assert [r["title"] for r in rows][1:] == ["'=HYPERLINK(\"http://x\")", "'@SUM(1)"]
+    assert [r["title"] for r in rows][1:] == ['\'=HYPERLINK("http://x")', "'@SUM(1)"]
     assert rows[2]["description"] == "'-2+3"
     assert tables._cell("+1") == "'+1"
 
@@ -135,15 +168,20 @@ def _rdf(history: coophistory.History, base: str = jsonld.DEFAULT_BASE) -> rdfli
 
 
 @pytest.mark.parametrize("name", ["tiny", "bundled"])
-def test_jsonld_keeps_every_mandate_law_and_citation(name: str, request: pytest.FixtureRequest) -> None:
-    """rdflib reads the JSON-LD; it holds one node per mandate and law, one Derivation per citation."""
+def test_jsonld_keeps_every_mandate_law_and_citation(
+    name: str, request: pytest.FixtureRequest
+) -> None:
+    """The JSON-LD, read by rdflib, has a node per mandate and law, a Derivation per citation."""
     history: coophistory.History = request.getfixturevalue(name)
     graph = _rdf(history)
     r = history.records
     assert len(set(graph.subjects(rdflib.RDF.type, CH.Mandate))) == len(r.mandates)
     assert len(set(graph.subjects(rdflib.RDF.type, CH.Law))) == len(r.laws)
-    citations = sum(len(record.citations) for table in ("bodies", "coop_types", "laws", "mandates", "events")
-                    for record in getattr(r, table))
+    citations = sum(
+        len(record.citations)
+        for table in ("bodies", "coop_types", "laws", "mandates", "events")
+        for record in getattr(r, table)
+    )
     citations += sum(len(c.claims) for c in r.conflicts)
     assert len(set(graph.subjects(rdflib.RDF.type, PROV.Derivation))) == citations
     org = rdflib.Namespace("http://www.w3.org/ns/org#")
@@ -156,17 +194,23 @@ def test_jsonld_details(tiny: coophistory.History) -> None:
     assert isinstance(document["@context"], dict)
     graph = _rdf(tiny, "https://example.org/coop/")
     fenacrep = rdflib.URIRef("https://example.org/coop/body/fenacrep")
-    assert (fenacrep, rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/ns/org#Organization")) in graph
+    assert (
+        fenacrep,
+        rdflib.RDF.type,
+        rdflib.URIRef("http://www.w3.org/ns/org#Organization"),
+    ) in graph
     starts = {str(o) for o in graph.objects(None, CH.start)}
     assert "1992/1993" in starts
     literal = next(o for o in graph.objects(None, CH.start) if str(o) == "1992/1993")
-    assert isinstance(literal, rdflib.Literal) and str(literal.datatype) == jsonld.EDTF
+    assert isinstance(literal, rdflib.Literal)
+    assert str(literal.datatype) == jsonld.EDTF
     org = rdflib.Namespace("http://www.w3.org/ns/org#")
     changes = set(graph.subjects(rdflib.RDF.type, CH.Handover))
     assert len(changes) == len(tiny.handovers()) + len(tiny.handovers(function="promotion"))
     assert any((c, org.resultingOrganization, fenacrep) in graph for c in changes)
     named = {s for s in graph.subjects() if isinstance(s, rdflib.URIRef)}
-    assert named and all(str(s).startswith("https://example.org/coop/") for s in named)
+    assert named
+    assert all(str(s).startswith("https://example.org/coop/") for s in named)
 
 
 # --- TimelineJS ------------------------------------------------------------------------------
@@ -189,37 +233,54 @@ def test_timelinejs_slides(tiny: coophistory.History) -> None:
 def test_timelinejs_escapes_html(tmp_path: Path) -> None:
     """Titles are HTML-escaped, since TimelineJS renders them as HTML."""
     path = tmp_path / "hostile.toml"
-    path.write_text(TINY.read_text(encoding="utf-8").replace(
-        'title = "First national cooperative census"', 'title = "<script>alert(1)</script>"'), encoding="utf-8")
-    slide = next(s for s in timelinejs.document(coophistory.load(path))["events"]
-                 if s["unique_id"] == "event-census-2017")
+    path.write_text(
+        TINY.read_text(encoding="utf-8").replace(
+            'title = "First national cooperative census"', 'title = "<script>alert(1)</script>"'
+        ),
+        encoding="utf-8",
+    )
+    slide = next(
+        s
+        for s in timelinejs.document(coophistory.load(path))["events"]
+        if s["unique_id"] == "event-census-2017"
+    )
     assert slide["text"]["headline"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
 
 
 def test_timelinejs_flags_keep_their_text() -> None:
     """An uncertain or open date is shown as its EDTF text."""
-    assert timelinejs.slide_dates(coophistory.parse_date("../1993~")) == {"start_date": {"year": 1993}}
+    assert timelinejs.slide_dates(coophistory.parse_date("../1993~")) == {
+        "start_date": {"year": 1993}
+    }
 
 
 # --- GraphML ---------------------------------------------------------------------------------
 
 
 def test_graphml_attributes_are_made_safe(tiny: coophistory.History, tmp_path: Path) -> None:
-    """Records become ids, dates EDTF text, periods two attributes; None is dropped; networkx reads it."""
+    """Records become ids, dates EDTF, periods two attributes, None dropped; networkx reads it."""
     law = tiny.law("law-30822")
     mandate = tiny.mandates()[4]
     graph = nx.MultiDiGraph()
     graph.add_node("law:law-30822", kind="law", record=law, date=law.date, note=None)
     graph.add_node("body:fenacrep", kind="body", record=tiny.body("fenacrep"))
-    graph.add_edge("body:fenacrep", "law:law-30822", relation="mandate", period=mandate.period,
-                   citations=mandate.citations, mandate=mandate)
+    graph.add_edge(
+        "body:fenacrep",
+        "law:law-30822",
+        relation="mandate",
+        period=mandate.period,
+        citations=mandate.citations,
+        mandate=mandate,
+    )
     path = tmp_path / "graph.graphml"
     path.write_text("\n".join(nx.generate_graphml(graphml.safe_graph(graph))), encoding="utf-8")
     back = nx.read_graphml(path, force_multigraph=True)
     assert back.nodes["law:law-30822"] == {"kind": "law", "record": "law-30822", "date": "2018-07"}
-    (_, _, data), = back.edges(data=True)
-    assert data["period_start"] == "1992/1993" and "period_end" in data
-    assert data["citations"] == "study, §1.2" and data["mandate"] == mandate.key
+    ((_, _, data),) = back.edges(data=True)
+    assert data["period_start"] == "1992/1993"
+    assert "period_end" in data
+    assert data["citations"] == "study, §1.2"
+    assert data["mandate"] == mandate.key
 
 
 # --- atomic writes ---------------------------------------------------------------------------
@@ -234,11 +295,14 @@ def test_write_atomic_writes_text_and_bytes(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.bin"]
 
 
-@pytest.mark.parametrize(("target", "message"), [
-    (".", "is a directory"),
-    ("missing/out.json", "does not exist"),
-    ("file.txt/out.json", "does not exist"),
-])
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        (".", "is a directory"),
+        ("missing/out.json", "does not exist"),
+        ("file.txt/out.json", "does not exist"),
+    ],
+)
 def test_write_atomic_refuses(tmp_path: Path, target: str, message: str) -> None:
     """A directory or a missing folder raises OutputError and writes nothing."""
     (tmp_path / "file.txt").write_text("keep", encoding="utf-8")
@@ -258,7 +322,9 @@ def test_write_atomic_unwritable_folder(tmp_path: Path) -> None:
         tmp_path.chmod(0o700)
 
 
-def test_interrupted_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_write_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An export interrupted mid-way leaves the existing file whole and no temporary file."""
     target = tmp_path / "history.json"
     target.write_text("old", encoding="utf-8")

@@ -81,7 +81,7 @@ def record_row(table: str, record: Any) -> dict[str, Any]:
 
 
 def to_document(history: History) -> dict[str, Any]:
-    """Return the history as one document with the TOML schema's structure, empty tables left out."""
+    """Return the history as one document in the TOML schema's structure, empty tables left out."""
     records = history.records
     document: dict[str, Any] = {
         "schema_version": records.schema_version,

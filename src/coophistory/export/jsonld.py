@@ -297,7 +297,7 @@ class _Builder:
             node["ch:conflict"] = self.refs("conflict", conflicts)
 
     def handover(self, number: int, handover: Handover) -> dict[str, Any]:
-        """Return a derived handover: a ChangeEvent from the bodies that held a function to the next."""
+        """Return a derived handover: a ChangeEvent from one set of holders to the next."""
         node: dict[str, Any] = {
             **self.iri("handover", f"{handover.function}-{number}"),
             "@type": ["org:ChangeEvent", "ch:Handover"],
