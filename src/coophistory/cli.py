@@ -1,0 +1,410 @@
+"""The ``coophistory`` command: one History call and its formatting per subcommand.
+
+Only what ``who`` needs is imported at the top; exports, diagrams and the graph load inside the
+commands that use them, so the common question stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import IO, Any, Final, NoReturn
+
+from coophistory.dataset import BUNDLED
+from coophistory.dates import parse_date
+from coophistory.exceptions import CoopHistoryError, DataError
+from coophistory.history import History, load
+from coophistory.records import FUNCTIONS
+
+__all__ = ["main"]
+
+PROG: Final = "coophistory"
+_RENDER_VIEWS: Final = ("handovers", "timeline", "snapshot", "lanes")
+_EXPORT_FORMATS: Final = ("json", "csv", "jsonld", "graphml", "timelinejs")
+_CSV_TABLES: Final = (
+    "mandates",
+    "events",
+    "laws",
+    "bodies",
+    "handovers",
+    "sources",
+    "coop_types",
+    "conflicts",
+)
+# C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text on a terminal.
+_UNSAFE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# json.dumps escapes C0 controls itself; these it leaves raw.
+_UNSAFE_IN_JSON: Final = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one line on stderr."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print one line naming the mistake and exit with status 2."""
+        _print_line(sys.stderr, f"{self.prog}: error: {message} (see '{self.prog} --help')")
+        raise SystemExit(2)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line on ``argv`` (default: the process's arguments); return its status."""
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except DataError as err:
+        for problem in err.problems:
+            _print_line(sys.stderr, f"{PROG}: {problem}")
+    except FileNotFoundError as err:
+        _print_line(sys.stderr, f"{PROG}: error: {err}")
+    except CoopHistoryError as err:
+        _print_line(sys.stderr, f"{PROG}: error: {err}")
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader stopped early (``| head``): nothing more to say
+    except KeyboardInterrupt:
+        return 130
+    return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Who supervised and promoted Peru's cooperatives, when, "
+        "under which law, according to which source.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument(
+        "--data",
+        action="append",
+        type=Path,
+        metavar="FILE",
+        help="answer from this TOML or JSON file instead of the bundled data "
+        "(repeatable; give the bundled path too to extend it)",
+    )
+    commands = parser.add_subparsers(
+        title="commands", metavar="COMMAND", required=True, parser_class=_Parser
+    )
+
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], text: str, *, json_output: bool = True
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(run=run)
+        if json_output:
+            sub.add_argument(
+                "--json",
+                action="store_true",
+                help="print machine-readable JSON (shapes in docs/cli-json.md)",
+            )
+        return sub
+
+    def function_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--function",
+            choices=FUNCTIONS,
+            default="supervision",
+            help="which function (default: supervision)",
+        )
+
+    who = command(
+        "who", _who, "Who held a function over a cooperative type on a date, with law and source."
+    )
+    who.add_argument("coop_type", metavar="TYPE", help="a cooperative type: id, name or alias")
+    who.add_argument("date", metavar="DATE", help="an EDTF date: 2019-01-01, 1995-06 or 1978")
+    function_option(who)
+
+    on = command("on", _on, "Every cooperative type and who held each function on a date.")
+    on.add_argument("date", metavar="DATE", help="an EDTF date: 2019-01-01, 1995-06 or 1978")
+    on.add_argument("--function", choices=FUNCTIONS, help="only this function (default: both)")
+
+    handovers = command(
+        "handovers", _handovers, "When a function passed from some bodies to others."
+    )
+    handovers.add_argument(
+        "coop_type",
+        metavar="TYPE",
+        nargs="?",
+        help="only handovers concerning this type (default: every type)",
+    )
+    function_option(handovers)
+
+    timeline = command("timeline", _timeline, "Events in date order, within [--from, --to).")
+    _range_options(timeline)
+    timeline.add_argument(
+        "--type",
+        dest="coop_type",
+        metavar="TYPE",
+        help="only events about this type, its subtypes or its ancestors",
+    )
+    timeline.add_argument(
+        "--kind", metavar="KIND", help="only events of this kind (law, census, ...)"
+    )
+
+    render = command(
+        "render",
+        _render,
+        "Draw a Graphviz diagram; the format comes from the "
+        "file's extension (.svg, .png, .pdf, .dot).",
+        json_output=False,
+    )
+    render.add_argument("view", choices=_RENDER_VIEWS, help="which diagram")
+    render.set_defaults(usage_error=render.error)
+    render.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="FILE", help="file to write"
+    )
+    render.add_argument(
+        "--on", metavar="DATE", help="the day a snapshot shows (snapshot only, required)"
+    )
+    _range_options(render)
+    render.add_argument(
+        "--kind",
+        action="append",
+        metavar="KIND",
+        help="timeline only: events of this kind (repeatable)",
+    )
+    function_option(render)
+
+    export = command(
+        "export",
+        _export,
+        "Write the whole history in another format, atomically.",
+        json_output=False,
+    )
+    export.add_argument("format", choices=_EXPORT_FORMATS, help="the format")
+    export.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="FILE", help="file to write"
+    )
+    export.add_argument(
+        "--table",
+        choices=_CSV_TABLES,
+        default="mandates",
+        help="csv only: which table (default: mandates)",
+    )
+    export.add_argument(
+        "--base",
+        default="urn:coophistory:",
+        metavar="IRI",
+        help="jsonld only: the prefix of record IRIs (default: urn:coophistory:)",
+    )
+
+    validate = command(
+        "validate", _validate, "Check data files and list every problem; exit 0 when clean."
+    )
+    validate.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="TOML or JSON data files"
+    )
+    validate.add_argument(
+        "--with-bundled", action="store_true", help="check the files together with the bundled data"
+    )
+
+    command("sources", _sources, "Every source the history cites.")
+    command("conflicts", _conflicts, "Every fact on which sources disagree, with each claim.")
+    return parser
+
+
+def _range_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--from", dest="start", metavar="DATE", help="first date included")
+    sub.add_argument("--to", dest="end", metavar="DATE", help="first date excluded")
+
+
+def _version() -> str:
+    from coophistory import __version__  # noqa: PLC0415 - read from metadata only when asked
+
+    return __version__
+
+
+# --- output ----------------------------------------------------------------------------------
+
+
+def _escaped(text: str) -> str:
+    """Show control characters as escapes, so data cannot drive the terminal."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _print_line(stream: IO[str], text: str) -> None:
+    stream.write(_escaped(text) + "\n")
+
+
+def _print_lines(lines: Iterable[str]) -> None:
+    for line in lines:
+        _print_line(sys.stdout, line)
+
+
+def _print_json(data: Any) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+    rows = [[_escaped(cell) for cell in row] for row in rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+def _history(args: argparse.Namespace) -> History:
+    return load(*args.data) if args.data else load()
+
+
+def _who(args: argparse.Namespace) -> int:
+    answer = _history(args).supervisor(args.coop_type, args.date, args.function)
+    if args.json:
+        _print_json(answer.to_dict())
+    else:
+        _print_lines([str(answer)])
+    return 0
+
+
+def _on(args: argparse.Namespace) -> int:
+    history = _history(args)
+    functions = (args.function,) if args.function else FUNCTIONS
+    answers = {f: history.supervision_on(args.date, f) for f in functions}
+    if args.json:
+        _print_json(
+            {
+                "on": str(parse_date(args.date)),
+                "answers": [
+                    answers[f][t.id].to_dict() for t in history.concrete_types() for f in functions
+                ],
+            }
+        )
+        return 0
+
+    def holders(answer: Any) -> str:
+        named = [b.label_on(answer.day) for b in answer.bodies]
+        named += [f"{b.label_on(answer.day)}?" for b in answer.possible]
+        return " + ".join(named) or "-"
+
+    rows = [("type", *functions)]
+    rows += [
+        (t.id, *(holders(answers[f][t.id]) for f in functions)) for t in history.concrete_types()
+    ]
+    _print_lines(_table(rows))
+    if any(not a.certain for by_type in answers.values() for a in by_type.values()):
+        _print_lines(["(?: possibly; not certain on that date)"])
+    return 0
+
+
+def _handovers(args: argparse.Namespace) -> int:
+    from coophistory.export import handover_dict  # noqa: PLC0415 - off the `who` path
+
+    history = _history(args)
+    found = [handover_dict(history, h) for h in history.handovers(args.coop_type, args.function)]
+    if args.json:
+        _print_json(found)
+        return 0
+
+    def names(refs: list[dict[str, Any]]) -> str:
+        return ", ".join(ref["acronym"] or ref["name"] for ref in refs)
+
+    _print_lines(
+        f"{h['date']}  {h['function']} of {', '.join(h['coop_types'])}: {names(h['from'])} → "
+        f"{names(h['to'])}"
+        + (f" ({', '.join(law['label'] for law in h['laws'])})" if h["laws"] else "")
+        for h in found
+    )
+    return 0
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from coophistory.export import record_row  # noqa: PLC0415 - off the `who` path
+
+    events = _history(args).events(args.start, args.end, args.coop_type, args.kind)
+    if args.json:
+        _print_json([record_row("events", e) for e in events])
+    else:
+        _print_lines(f"{e.date}  [{e.kind}] {e.title}" for e in events)
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    # until the render branch is merged, mypy cannot see coophistory.render
+    from coophistory import render  # type: ignore[attr-defined,unused-ignore]  # noqa: PLC0415
+
+    history = _history(args)
+    if args.view == "snapshot":
+        if args.on is None:
+            args.usage_error("render snapshot needs --on DATE")
+        diagram = render.snapshot(history, args.on)
+    elif args.view == "timeline":
+        diagram = render.timeline(history, args.start, args.end, args.kind)
+    elif args.view == "lanes":
+        diagram = render.lanes(history, args.function)
+    else:
+        diagram = render.handovers(history)
+    render.write(diagram, args.output)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from coophistory import export  # noqa: PLC0415 - off the `who` path
+
+    options: dict[str, Any] = {}
+    if args.format == "csv":
+        options["table"] = args.table
+    elif args.format == "jsonld":
+        options["base"] = args.base
+    export.write(_history(args), args.format, args.output, **options)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    files = [BUNDLED, *args.files] if args.with_bundled else list(args.files)
+    try:
+        history = load(*files)
+    except DataError as err:
+        problems = [str(p) for p in err.problems]
+    except FileNotFoundError as err:
+        problems = [str(err)]
+    else:
+        problems = []
+    if args.json:
+        _print_json({"valid": not problems, "files": [str(f) for f in files], "problems": problems})
+    elif problems:
+        _print_lines(problems)
+    else:
+        _print_lines([f"{', '.join(map(str, files))}: no problems ({history!r})"])
+    return 1 if problems else 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    from coophistory.export import record_row  # noqa: PLC0415 - off the `who` path
+
+    sources = _history(args).sources()
+    if args.json:
+        _print_json([record_row("sources", s) for s in sources])
+        return 0
+    for source in sources:
+        details = ", ".join(str(d) for d in (source.author, source.publisher, source.year) if d)
+        line = f"{source.id}: {source.title}" + (f" ({details})" if details else "")
+        _print_lines([line + (f" <{source.url}>" if source.url else "")])
+    return 0
+
+
+def _conflicts(args: argparse.Namespace) -> int:
+    from coophistory.export import record_row  # noqa: PLC0415 - off the `who` path
+
+    conflicts = _history(args).conflicts()
+    if args.json:
+        _print_json([record_row("conflicts", c) for c in conflicts])
+        return 0
+    for conflict in conflicts:
+        lines = [f"{conflict.id}: {conflict.title}"]
+        for claim in conflict.claims:
+            mark = " (preferred)" if claim.value == conflict.preferred else ""
+            lines.append(
+                f"  - {claim.value}{mark}: {claim.citation}"
+                + (f" ({claim.note})" if claim.note else "")
+            )
+        if conflict.reason:
+            lines.append(f"  reason: {conflict.reason}")
+        _print_lines(lines)
+    return 0

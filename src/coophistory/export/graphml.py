@@ -1,0 +1,71 @@
+"""GraphML export: the history's graph with every attribute value made GraphML-safe.
+
+GraphML holds only text, numbers and booleans: records become their ids, dates their EDTF
+text, periods two attributes (``<name>_start``, ``<name>_end``), lists text joined by ``; ``,
+and None is dropped.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import networkx as nx
+
+from coophistory.dates import HistoricalDate, Period
+from coophistory.records import Citation, Mandate
+
+if TYPE_CHECKING:
+    from coophistory.history import History
+
+__all__ = ["render", "safe_graph"]
+
+
+def render(history: History) -> str:
+    """Return the GraphML text of the history's graph."""
+    return "\n".join(nx.generate_graphml(safe_graph(history.graph))) + "\n"
+
+
+def safe_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Copy ``graph`` with graph, node and edge attributes that GraphML can hold."""
+    safe = nx.MultiDiGraph()
+    safe.graph.update(_attributes(graph.graph))
+    for node, data in graph.nodes(data=True):
+        safe.add_node(node, **_attributes(data))
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        safe.add_edge(source, target, key=key, **_attributes(data))
+    return safe
+
+
+def _attributes(data: Mapping[str, Any]) -> dict[str, Any]:
+    safe: dict[str, Any] = {}
+    for name, value in data.items():
+        if isinstance(value, Period):
+            safe[f"{name}_start"] = str(value.start)
+            if value.end is not None:
+                safe[f"{name}_end"] = str(value.end)
+        elif value is not None:
+            safe[name] = _value(value)
+    return safe
+
+
+def _value(value: Any) -> str | int | float | bool:
+    if isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return _text(value)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, HistoricalDate | Citation):
+        return str(value)
+    if isinstance(value, Mandate):
+        return value.key
+    if isinstance(value, tuple | list | set | frozenset):
+        return "; ".join(_text(item) for item in value)
+    if attrs.has(type(value)) and isinstance(getattr(value, "id", None), str):
+        return str(value.id)
+    return str(value)

@@ -1,0 +1,69 @@
+"""CSV export: one table per record kind, a header row, EDTF dates as text, ids for references.
+
+Several values in one cell are joined by ``; ``; a nested table (a citation, a figure) is its
+values joined by ``, ``. A cell a spreadsheet would read as a formula is neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING, Any, Final
+
+from coophistory.dataset import _FIELDS, TABLES
+from coophistory.export import plain, record_row
+
+if TYPE_CHECKING:
+    from coophistory.history import History
+
+__all__ = ["CSV_TABLES", "render"]
+
+CSV_TABLES: Final = (*TABLES, "handovers")
+_HANDOVER_COLUMNS: Final = (
+    "date",
+    "function",
+    "coop_types",
+    "from_bodies",
+    "to_bodies",
+    "basis",
+    "citations",
+)
+# Spreadsheets run a cell starting with one of these as a formula (CSV injection).
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render(history: History, table: str = "mandates") -> str:
+    """One table of the history as CSV text."""
+    if table == "handovers":
+        columns: tuple[str, ...] = _HANDOVER_COLUMNS
+        rows = [{key: plain(getattr(h, key)) for key in columns} for h in history.handovers()]
+    elif table in TABLES:
+        columns = tuple(_FIELDS[table])
+        rows = [record_row(table, record) for record in getattr(history.records, table)]
+    else:
+        raise ValueError(f"unknown table {table!r}; expected one of {', '.join(CSV_TABLES)}")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    writer.writerows([_cell(row.get(key)) for key in columns] for row in rows)
+    return buffer.getvalue()
+
+
+def _cell(value: Any) -> str:
+    return _neutralised(_text(value))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(_text(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(_text(item) for item in value.values())
+    return str(value)
+
+
+def _neutralised(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
