@@ -27,7 +27,19 @@ dot:
 	@dot -V
 
 demo: $(STAMP) dot
-	$(BIN)/python -m coophistory.demo
+	$(BIN)/coophistory who savings-and-credit 1995-06-01
+	$(BIN)/coophistory who savings-and-credit 2019-01-01
+	$(BIN)/coophistory who housing 1978-06-01
+	$(BIN)/coophistory who coffee 2010-01-01 --function promotion
+	$(BIN)/coophistory handovers
+	@mkdir -p build
+	$(BIN)/coophistory render handovers -o build/handovers.svg
+	$(BIN)/coophistory render lanes -o build/lanes.svg
+	@echo "wrote build/handovers.svg and build/lanes.svg"
+
+# The diagrams committed under docs/ (a test fails when their DOT source is stale).
+diagrams: $(STAMP) dot
+	$(BIN)/python -m coophistory.render docs/diagrams
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -105,7 +105,7 @@ class Answer:
 
     def _cite(self, citation: Citation) -> str:
         source = self._sources_by_id.get(citation.source)
-        return f"{source.title if source else citation.source}, {citation.locator}"
+        return source.cite(citation.locator) if source else str(citation)
 
     def to_dict(self) -> dict[str, Any]:
         """The answer as plain data, the shape ``coophistory who --json`` prints."""

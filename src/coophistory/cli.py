@@ -327,7 +327,7 @@ def _timeline(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     # until the render branch is merged, mypy cannot see coophistory.render
-    from coophistory import render  # type: ignore[attr-defined,unused-ignore]  # noqa: PLC0415
+    from coophistory import render  # noqa: PLC0415
 
     history = _history(args)
     if args.view == "snapshot":

@@ -428,7 +428,8 @@ class History:
     ) -> list[Handover]:
         """Every passing of a function from some bodies to others, in date order.
 
-        The first holders of a chain did not receive it from anybody: that is no handover.
+        The first holders of a chain did not receive it from anybody, and a body joining the
+        holders of a joint mandate takes nothing from them: neither is a handover.
         """
         checked = _function(function)
         scope = (
@@ -444,7 +445,8 @@ class History:
                 if not step.certain or not step.bodies:
                     continue
                 arriving = [b for b in step.bodies if b not in previous]
-                if previous and arriving:
+                leaving = [b for b in previous if b not in step.bodies]
+                if arriving and leaving:
                     incoming = tuple(m for m in step.mandates if m.body in arriving)
                     key = (previous, step.bodies, tuple(m.key for m in incoming))
                     groups[key].add(type_id)
@@ -531,16 +533,16 @@ class History:
     def graph(self) -> nx.MultiDiGraph:
         """The history as a frozen networkx MultiDiGraph, built on first use."""
         if self._graph is None:
-            from coophistory import graph  # noqa: PLC0415 - keep networkx off the query path
+            from coophistory import graph as graphs  # noqa: PLC0415 - networkx off the query path
 
-            self._graph = graph.build(self)
+            self._graph = graphs.build(self)
         return self._graph
 
     def graph_at(self, on: DateLike) -> nx.MultiDiGraph:
         """A frozen view of the graph holding what was in force on ``on``."""
-        from coophistory import graph  # noqa: PLC0415 - keep networkx off the query path
+        from coophistory import graph as graphs  # noqa: PLC0415 - networkx off the query path
 
-        return graph.at(self, self.graph, _as_of(on))
+        return graphs.at(self, self.graph, _as_of(on))
 
 
 def _function(function: str) -> Function:

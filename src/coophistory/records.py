@@ -59,6 +59,15 @@ class Source:
     url: str | None = None
     note: str | None = None
 
+    def cite(self, locator: str) -> str:
+        """How a reader sees a citation of it: ``Historia (FENACREP), history page``.
+
+        >>> Source("s", "Historia", publisher="FENACREP").cite("history page")
+        'Historia (FENACREP), history page'
+        """
+        issuer = self.publisher or self.author
+        return f"{self.title}{f' ({issuer})' if issuer else ''}, {locator}"
+
 
 @attrs.frozen
 class Citation:

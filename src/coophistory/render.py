@@ -121,7 +121,7 @@ class _Notes:
         rows = []
         for citation, number in self._numbers.items():
             source = self._history.source(citation.source)
-            rows.append(f"[{number}] {source.title}, {citation.locator}")
+            rows.append(f"[{number}] {source.cite(citation.locator)}")
         cells = '<TR><TD ALIGN="LEFT"><B>Sources</B></TD></TR>' + "".join(
             f'<TR><TD ALIGN="LEFT">{_html(row)}</TD></TR>' for row in rows
         )
