@@ -41,9 +41,11 @@ demo: $(STAMP) dot
 diagrams: $(STAMP) dot
 	$(BIN)/python -m coophistory.render docs/diagrams
 
+LINTED := src tests $(wildcard benchmarks fuzz)
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
