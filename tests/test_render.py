@@ -246,7 +246,7 @@ def test_missing_dot_says_how_to_install(
     [
         ("handovers.jpg2", "cannot tell the format"),
         ("handovers", "cannot tell the format"),
-        ("a-folder.svg", "is a folder"),
+        ("a-folder.svg", "it is a directory"),
         ("missing/handovers.svg", "does not exist"),
     ],
 )

@@ -369,10 +369,14 @@ class Period:
 
     def status_on(self, day: pendulum.Date) -> Status:
         """Whether the period holds on ``day``: certainly, possibly, or not at all."""
+        return self.status_during(day, day)
+
+    def status_during(self, first: pendulum.Date, last: pendulum.Date) -> Status:
+        """Whether it holds on every day from ``first`` to ``last`` (certain), on some, or none."""
         possible_end, certain_end = self.possible_end, self.certain_end
-        if day < self.possible_start or (possible_end is not None and day >= possible_end):
+        if last < self.possible_start or (possible_end is not None and first >= possible_end):
             return Status.NONE
-        if day >= self.certain_start and (certain_end is None or day < certain_end):
+        if first >= self.certain_start and (certain_end is None or last < certain_end):
             return Status.CERTAIN
         return Status.POSSIBLE
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from coophistory.exceptions import OutputError
 
-__all__ = ["write_atomic"]
+__all__ = ["check_writable", "write_atomic"]
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> Path:
@@ -17,12 +17,8 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
 
     Raises OutputError, with nothing written, for a directory, a missing folder or no permission.
     """
-    target = Path(path)
-    if target.is_dir():
-        raise OutputError(f"cannot write {target}: it is a directory")
+    target = check_writable(path)
     folder = target.parent
-    if not folder.is_dir():
-        raise OutputError(f"cannot write {target}: the folder {folder} does not exist")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     mode = _mode_for(target)
     try:
@@ -42,6 +38,16 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
         if isinstance(err, OSError):
             raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
         raise
+    return target
+
+
+def check_writable(path: str | Path) -> Path:
+    """The path, or OutputError when it is a directory or its folder is missing."""
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"cannot write {target}: it is a directory")
+    if not target.parent.is_dir():
+        raise OutputError(f"cannot write {target}: the folder {target.parent} does not exist")
     return target
 
 

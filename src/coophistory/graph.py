@@ -190,12 +190,7 @@ def _status(period: Period | None, on: HistoricalDate) -> Status:
     low, high = on.earliest, on.latest
     assert low is not None  # noqa: S101 - History checks that as-of dates are closed
     assert high is not None  # noqa: S101
-    certain_end, possible_end = period.certain_end, period.possible_end
-    if high < period.possible_start or (possible_end is not None and low >= possible_end):
-        return Status.NONE
-    if low >= period.certain_start and (certain_end is None or high < certain_end):
-        return Status.CERTAIN
-    return Status.POSSIBLE
+    return period.status_during(low, high)
 
 
 def at(history: History, graph: nx.MultiDiGraph, on: HistoricalDate) -> nx.MultiDiGraph:

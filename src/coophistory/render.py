@@ -15,7 +15,6 @@ import argparse
 import html
 import itertools
 import os
-import tempfile
 import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -27,6 +26,7 @@ import pendulum
 
 from coophistory.dates import HistoricalDate, parse_date
 from coophistory.exceptions import OutputError, RenderError
+from coophistory.files import check_writable, write_atomic
 from coophistory.history import DateLike, load
 from coophistory.records import FUNCTIONS, Body, Citation, Law
 
@@ -715,18 +715,9 @@ def write(diagram: graphviz.Digraph, path: str | os.PathLike[str]) -> Path:
     if fmt is None:
         known = ", ".join(FORMATS)
         raise OutputError(f"cannot tell the format of {str(target)!r}: use one of {known}")
-    if target.is_dir():
-        raise OutputError(
-            f"{str(target)!r} is a folder; give a file name such as "
-            f"{str(target / ('diagram' + target.suffix))!r}"
-        )
-    if not target.parent.is_dir():
-        raise OutputError(
-            f"cannot write {str(target)!r}: folder {str(target.parent)!r} does not exist"
-        )
+    check_writable(target)
     data = diagram.source.encode("utf-8") if fmt == "dot" else _pipe(diagram, fmt)
-    _replace(target, data)
-    return target
+    return write_atomic(target, data)
 
 
 def _pipe(diagram: graphviz.Digraph, fmt: str) -> bytes:
@@ -737,34 +728,6 @@ def _pipe(diagram: graphviz.Digraph, fmt: str) -> bytes:
     except graphviz.CalledProcessError as err:
         stderr = err.stderr.decode("utf-8", "replace") if err.stderr else ""
         raise RenderError(f"Graphviz's dot failed to render the diagram: {stderr.strip()}") from err
-
-
-def _replace(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``target``, then rename it over ``target``."""
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-    except OSError as err:
-        raise OutputError(f"cannot write {str(target)!r}: {err.strerror}") from err
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        Path(temporary).chmod(_file_mode(target))
-        Path(temporary).replace(target)
-    except OSError as err:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {str(target)!r}: {err.strerror or err}") from err
-
-
-def _file_mode(target: Path) -> int:
-    """The existing file's mode, else what a new file gets under the current umask."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 #: The diagrams the documentation shows, by file stem, each built from a history alone.
