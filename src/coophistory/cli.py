@@ -326,8 +326,7 @@ def _timeline(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    # until the render branch is merged, mypy cannot see coophistory.render
-    from coophistory import render  # noqa: PLC0415
+    from coophistory import render  # noqa: PLC0415 - graphviz off the `who` path
 
     history = _history(args)
     if args.view == "snapshot":
