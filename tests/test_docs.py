@@ -350,3 +350,26 @@ def test_cli_json_example_is_a_real_answer(bundled: coophistory.History) -> None
     assert real["sentence"].startswith(shown.pop("sentence").removesuffix("..."))
     del real["sentence"]
     assert shown == real
+
+
+@pytest.mark.parametrize(
+    "table", ["sources", "bodies", "coop_types", "laws", "mandates", "events", "conflicts"]
+)
+def test_data_model_lists_every_key_and_whether_it_is_required(table: str) -> None:
+    """data-model.md's table for each record kind has exactly the keys the loader reads."""
+    from coophistory.dataset import _FIELDS  # noqa: PLC0415 - the loader's own key list
+
+    section = _page("data-model.md").split(f"### `[[{table}]]`", 1)[1]
+    section = re.split(r"\n##+ ", section, maxsplit=1)[0]
+    documented: dict[str, bool] = {}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if not line.startswith("| `") or len(cells) < 3:
+            continue
+        keys = re.findall(r"`(\w+)`", cells[0])
+        parts = cells[2].split(", ")
+        if len(parts) != len(keys):
+            parts = [cells[2]] * len(keys)
+        documented |= {key: part.startswith("yes") for key, part in zip(keys, parts, strict=True)}
+    expected = {key: required for key, (_, required) in _FIELDS[table].items()}
+    assert documented == expected
