@@ -4,14 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck pytest dot docs diagrams bench bench-smoke clean
+.PHONY: demo test lint typecheck pytest dot docs docs-pages diagrams bench bench-smoke clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "coophistory needs Python 3.11 or newer (set PYTHON=...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
 	@touch $(STAMP)
 
 # Graphviz's dot program: installed with the system package manager when we are root.
@@ -41,7 +41,15 @@ demo: $(STAMP) dot
 diagrams: $(STAMP) dot
 	$(BIN)/python -m coophistory.render docs/diagrams
 
-LINTED := src tests $(wildcard benchmarks fuzz)
+# The generated pages under docs/ (a test fails when they are stale): CLI, chronology, sources.
+docs-pages: $(STAMP)
+	$(BIN)/python -m coophistory.docs docs
+
+# The documentation site, into site/; --strict turns broken links and missing pages into errors.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+LINTED := src tests docs/gen $(wildcard benchmarks fuzz)
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
@@ -53,7 +61,7 @@ typecheck: $(STAMP)
 pytest: $(STAMP) dot
 	$(BIN)/python -m pytest
 
-test: lint typecheck pytest
+test: lint typecheck pytest docs
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
