@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import difflib
 import gc
 import hashlib
-import json
 import math
 import os
 import pickle
 import re
-import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -372,15 +369,17 @@ _REFERENCES: Final[dict[tuple[str, str], str]] = {
 }
 
 
-@attrs.frozen
 class _Located:
-    """A parsed record and where it came from, for messages."""
+    """A parsed record and where it came from, for messages.
 
-    file: str
-    table: str
-    position: int
-    label: str
-    record: Any
+    A plain slotted class: an attrs class costs the start-up of every command (code generation).
+    """
+
+    __slots__ = ("file", "label", "position", "record", "table")
+
+    def __init__(self, file: str, table: str, position: int, label: str, record: Any) -> None:
+        self.file, self.table, self.position, self.label = file, table, position, label
+        self.record = record
 
     def problem(self, message: str) -> Problem:
         return Problem(self.file, self.table, self.position, self.label, message)
@@ -423,6 +422,10 @@ def _decode(path: Path, data: bytes) -> dict[str, Any]:
         raise _Invalid(
             f"is not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start})"
         ) from err
+    # parsers imported here: a cached answer never needs them, and each costs the CLI's start
+    import json  # noqa: PLC0415
+    import tomllib  # noqa: PLC0415
+
     try:
         document = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -540,6 +543,8 @@ _RECORD_RULES: Final[dict[str, Callable[[dict[str, Any]], Iterator[str]]]] = {
 
 def _did_you_mean(word: str, choices: Iterable[str], count: int = 1) -> str:
     """A hint naming the closest choices, or the empty string."""
+    import difflib  # noqa: PLC0415 - only on a problem, off the start-up path
+
     close = difflib.get_close_matches(word, sorted(choices), n=count)
     return f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
 

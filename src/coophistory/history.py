@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import difflib
 import functools
 import itertools
 import unicodedata
@@ -43,12 +42,20 @@ DateLike = str | datetime.date | HistoricalDate
 _T = TypeVar("_T")
 
 
-@attrs.frozen
 class _Timeline:
-    """The mandates of one (type, function) cut into segments with constant status, for bisect."""
+    """The mandates of one (type, function) cut into segments with constant status, for bisect.
 
-    starts: list[int]
-    states: list[tuple[tuple[Mandate, ...], tuple[Mandate, ...]]]
+    Private index classes are plain slotted classes: an attrs class costs every command's
+    start-up its code generation.
+    """
+
+    __slots__ = ("starts", "states")
+
+    def __init__(
+        self, starts: list[int], states: list[tuple[tuple[Mandate, ...], tuple[Mandate, ...]]]
+    ) -> None:
+        self.starts = starts
+        self.states = states
 
     @classmethod
     def build(cls, mandates: Iterable[Mandate]) -> _Timeline:
@@ -97,15 +104,17 @@ _Found = tuple[
 _NOTHING: _Found = ((), (), (), (), (), ())
 
 
-@attrs.frozen
 class _Resolved:
     """A type's answers for single days, subtypes overriding ancestors already worked out.
 
     ``found[i]`` holds from ``starts[i]`` until the next start; before the first, nothing.
     """
 
-    starts: list[int]
-    found: list[_Found]
+    __slots__ = ("found", "starts")
+
+    def __init__(self, starts: list[int], found: list[_Found]) -> None:
+        self.starts = starts
+        self.found = found
 
     def at(self, ordinal: int) -> _Found:
         """The answer's parts on a day given as an ordinal."""
@@ -615,6 +624,8 @@ def _function(function: str) -> Function:
     for known in FUNCTIONS:
         if function == known:
             return known
+    import difflib  # noqa: PLC0415 - only for a miss, off the start-up path
+
     raise UnknownName(
         "function", function, difflib.get_close_matches(function, FUNCTIONS, n=2, cutoff=0.3)
     )
@@ -670,6 +681,8 @@ def _lookup(kind: str, name: str, by_id: Mapping[str, _T], by_name: Mapping[str,
         return by_id[next(iter(matches))]
     if matches:
         raise UnknownName(kind, name, sorted(matches), ambiguous=True)
+    import difflib  # noqa: PLC0415 - only for a miss, off the start-up path
+
     candidates = {_normal(i): i for i in by_id} | {n: sorted(ids)[0] for n, ids in by_name.items()}
     close = difflib.get_close_matches(_normal(name), list(candidates), n=3, cutoff=0.6)
     raise UnknownName(kind, name, _unique(candidates[c] for c in close))
