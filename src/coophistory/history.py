@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import difflib
 import functools
 import itertools
 import unicodedata
@@ -23,6 +22,7 @@ from coophistory.exceptions import InvalidDate, UnknownName
 from coophistory.records import (
     FUNCTIONS,
     Body,
+    Citation,
     Conflict,
     CoopType,
     Event,
@@ -42,12 +42,20 @@ DateLike = str | datetime.date | HistoricalDate
 _T = TypeVar("_T")
 
 
-@attrs.frozen
 class _Timeline:
-    """The mandates of one (type, function) cut into segments with constant status, for bisect."""
+    """The mandates of one (type, function) cut into segments with constant status, for bisect.
 
-    starts: list[int]
-    states: list[tuple[tuple[Mandate, ...], tuple[Mandate, ...]]]
+    Private index classes are plain slotted classes: an attrs class costs every command's
+    start-up its code generation.
+    """
+
+    __slots__ = ("starts", "states")
+
+    def __init__(
+        self, starts: list[int], states: list[tuple[tuple[Mandate, ...], tuple[Mandate, ...]]]
+    ) -> None:
+        self.starts = starts
+        self.states = states
 
     @classmethod
     def build(cls, mandates: Iterable[Mandate]) -> _Timeline:
@@ -83,6 +91,35 @@ class _Timeline:
 
 
 _EMPTY = _Timeline([], [])
+
+# An answer without its day: certain bodies, possible bodies, mandates, laws, citations, conflicts
+_Found = tuple[
+    tuple[Body, ...],
+    tuple[Body, ...],
+    tuple[Mandate, ...],
+    tuple[Law, ...],
+    tuple[Citation, ...],
+    tuple[Conflict, ...],
+]
+_NOTHING: _Found = ((), (), (), (), (), ())
+
+
+class _Resolved:
+    """A type's answers for single days, subtypes overriding ancestors already worked out.
+
+    ``found[i]`` holds from ``starts[i]`` until the next start; before the first, nothing.
+    """
+
+    __slots__ = ("found", "starts")
+
+    def __init__(self, starts: list[int], found: list[_Found]) -> None:
+        self.starts = starts
+        self.found = found
+
+    def at(self, ordinal: int) -> _Found:
+        """The answer's parts on a day given as an ordinal."""
+        i = bisect.bisect_right(self.starts, ordinal) - 1
+        return self.found[i] if i >= 0 else _NOTHING
 
 
 def _ordinals(period: Period) -> tuple[int, int, int | None, int | None]:
@@ -121,6 +158,7 @@ class History:
                 self._by_level[(type_id, mandate.function)].append(mandate)
         self._timelines: dict[tuple[str, str], _Timeline] = {}
         self._lineages: dict[tuple[str, str], list[LineageStep]] = {}
+        self._resolved_cache: dict[tuple[str, str], _Resolved] = {}
         self._concrete_cache: dict[str, frozenset[str]] = {}
         self._graph: nx.MultiDiGraph | None = None
 
@@ -328,52 +366,91 @@ class History:
         """
         type_id = self.coop_type(coop_type).id
         checked = _function(function)
-        when = _as_of(on)
-        low, high = _ordinal_bounds(when)
+        when, low, high = _when(on)
+        if low == high:  # one day: a bisect in the type's resolved timeline
+            found = self._resolved(type_id, checked).at(low)
+        else:
+            found = self._across(type_id, checked, low, high)
+        bodies, possible, mandates, laws, citations, conflicts = found
+        return Answer(
+            coop_type=self._types[type_id],
+            on=when,
+            function=checked,
+            bodies=bodies,
+            possible=possible,
+            mandates=mandates,
+            laws=laws,
+            citations=citations,
+            conflicts=conflicts,
+            bodies_by_id=self._bodies,
+            sources_by_id=self._sources,
+        )
+
+    def _across(self, type_id: str, function: str, low: int, high: int) -> _Found:
+        """What held on every day from ``low`` to ``high``: certain only if it held throughout."""
         days = {low}
-        if high > low:
-            for level in self._ancestors(type_id):
-                days.update(self._timeline(level, checked).between(low, high))
+        for level in self._ancestors(type_id):
+            days.update(self._timeline(level, function).between(low, high))
         certain_ids: set[str] | None = None
         seen: dict[str, Mandate] = {}
         possible_ids: set[str] = set()
         for ordinal in sorted(days):
-            certain, possible = self._resolve(type_id, checked, ordinal)
+            certain, possible = self._resolve(type_id, function, ordinal)
             ids = {m.body for m in certain}
             certain_ids = ids if certain_ids is None else certain_ids & ids
             possible_ids |= ids | {m.body for m in possible}
             for mandate in (*certain, *possible):
                 seen.setdefault(mandate.key, mandate)
         certain_ids = certain_ids or set()
-        mandates = tuple(seen.values())
-        return self._answer(
-            type_id, when, checked, mandates, certain_ids, possible_ids - certain_ids
-        )
+        return self._found(tuple(seen.values()), certain_ids, possible_ids - certain_ids)
 
-    def _answer(
-        self,
-        type_id: str,
-        when: HistoricalDate,
-        function: Function,
-        mandates: tuple[Mandate, ...],
-        certain: set[str],
-        possible: set[str],
-    ) -> Answer:
+    def _resolved(self, type_id: str, function: str) -> _Resolved:
+        key = (type_id, function)
+        resolved = self._resolved_cache.get(key)
+        if resolved is None:
+            resolved = self._build_resolved(type_id, function)
+            self._resolved_cache[key] = resolved
+        return resolved
+
+    def _build_resolved(self, type_id: str, function: str) -> _Resolved:
+        """Every ancestor's timeline merged into the type's answers, one per stretch of days."""
+        points = sorted(
+            {
+                p
+                for level in self._ancestors(type_id)
+                for p in self._timeline(level, function).starts
+            }
+        )
+        starts: list[int] = []
+        answers: list[_Found] = []
+        previous: tuple[tuple[int, ...], tuple[int, ...]] | None = None
+        for ordinal in points:
+            certain, possible = self._resolve(type_id, function, ordinal)
+            same = (tuple(map(id, certain)), tuple(map(id, possible)))
+            if same == previous:
+                continue
+            previous = same
+            ids = {m.body for m in certain}
+            seen: dict[str, Mandate] = {}
+            for mandate in (*certain, *possible):
+                seen.setdefault(mandate.key, mandate)
+            mandates = tuple(seen.values())
+            possible_ids = ids | {m.body for m in possible}
+            starts.append(ordinal)
+            answers.append(self._found(mandates, ids, possible_ids - ids))
+        return _Resolved(starts, answers)
+
+    def _found(
+        self, mandates: tuple[Mandate, ...], certain: set[str], possible: set[str]
+    ) -> _Found:
         ordered = _unique(m.body for m in mandates)
-        return Answer(
-            coop_type=self._types[type_id],
-            on=when,
-            function=function,
-            bodies=tuple(self._bodies[b] for b in ordered if b in certain),
-            possible=tuple(self._bodies[b] for b in ordered if b in possible),
-            mandates=mandates,
-            laws=tuple(self._laws[i] for i in _unique(i for m in mandates for i in m.basis)),
-            citations=tuple(_unique(c for m in mandates for c in m.citations)),
-            conflicts=tuple(
-                self._conflicts[i] for i in _unique(i for m in mandates for i in m.conflicts)
-            ),
-            bodies_by_id=self._bodies,
-            sources_by_id=self._sources,
+        return (
+            tuple(self._bodies[b] for b in ordered if b in certain),
+            tuple(self._bodies[b] for b in ordered if b in possible),
+            mandates,
+            tuple(self._laws[i] for i in _unique(i for m in mandates for i in m.basis)),
+            tuple(_unique(c for m in mandates for c in m.citations)),
+            tuple(self._conflicts[i] for i in _unique(i for m in mandates for i in m.conflicts)),
         )
 
     def supervision_on(self, on: DateLike, function: str = "supervision") -> dict[str, Answer]:
@@ -549,6 +626,8 @@ def _function(function: str) -> Function:
     for known in FUNCTIONS:
         if function == known:
             return known
+    import difflib  # noqa: PLC0415 - only for a miss, off the start-up path
+
     raise UnknownName(
         "function", function, difflib.get_close_matches(function, FUNCTIONS, n=2, cutoff=0.3)
     )
@@ -564,6 +643,22 @@ def _as_of(on: DateLike) -> HistoricalDate:
     if when.earliest is None or when.latest is None:
         raise InvalidDate(str(when), "an as-of date cannot be open-ended")
     return when
+
+
+def _when(on: DateLike) -> tuple[HistoricalDate, int, int]:
+    """The as-of date and its first and last days as ordinals; parsed once per distinct value."""
+    try:
+        return _cached_when(on)
+    except TypeError:  # unhashable, so not a date: let the parser say what is wrong
+        return _when_of(on)
+
+
+def _when_of(on: DateLike) -> tuple[HistoricalDate, int, int]:
+    when = _as_of(on)
+    return (when, *_ordinal_bounds(when))
+
+
+_cached_when = functools.lru_cache(maxsize=8192)(_when_of)
 
 
 def _ordinal_bounds(when: HistoricalDate) -> tuple[int, int]:
@@ -588,6 +683,8 @@ def _lookup(kind: str, name: str, by_id: Mapping[str, _T], by_name: Mapping[str,
         return by_id[next(iter(matches))]
     if matches:
         raise UnknownName(kind, name, sorted(matches), ambiguous=True)
+    import difflib  # noqa: PLC0415 - only for a miss, off the start-up path
+
     candidates = {_normal(i): i for i in by_id} | {n: sorted(ids)[0] for n, ids in by_name.items()}
     close = difflib.get_close_matches(_normal(name), list(candidates), n=3, cutoff=0.6)
     raise UnknownName(kind, name, _unique(candidates[c] for c in close))

@@ -1,0 +1,1 @@
+"""Benchmarks of coophistory and the synthetic histories they run on (see docs/performance.md)."""
