@@ -65,3 +65,10 @@ test: lint typecheck pytest docs
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# Benchmarks: the full suite (a few minutes) prints ratios against the goals; the quick one is CI's.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+bench-smoke: $(STAMP)
+	$(BIN)/python -m benchmarks.run --quick

@@ -111,6 +111,9 @@ def bench_processes(repeat: int) -> dict[str, Any]:
     cache = Path(tempfile.mkdtemp(prefix="coophistory-bench-cache-"))
     env = {**os.environ, "COOPHISTORY_CACHE_DIR": str(cache)}
     env.pop("COOPHISTORY_NO_CACHE", None)
+    # Measure what an installed user meets: pip byte-compiles on install, so let the warm-up
+    # run write the package's bytecode even where the environment disables it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     bare, deps, imp = "-c\0pass", "-c\0import attrs, pendulum", "-c\0import coophistory"
     cli_available = available("coophistory.cli")
     if cli_available:

@@ -8,8 +8,6 @@ SBS
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from coophistory.answers import Answer, LineageStep
 from coophistory.dataset import BUNDLED, SCHEMA_VERSION
 from coophistory.dates import HistoricalDate, Period, Precision, Status, parse_date
@@ -39,10 +37,17 @@ from coophistory.records import (
     Source,
 )
 
-try:
-    __version__ = version("coophistory")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    """Read ``__version__`` from installed metadata on first use: importlib.metadata is slow."""
+    if name != "__version__":
+        raise AttributeError(f"module 'coophistory' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        return version("coophistory")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0+unknown"
 
 __all__ = [
     "BUNDLED",

@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Who supervised and promoted Peru's cooperatives, when, "
         "under which law, according to which source.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument(
         "--data",
         action="append",
@@ -210,10 +210,17 @@ def _range_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--to", dest="end", metavar="DATE", help="first date excluded")
 
 
-def _version() -> str:
-    from coophistory import __version__  # noqa: PLC0415 - read from metadata only when asked
+class _VersionAction(argparse.Action):
+    """Print the version, read from the installed metadata only when asked (it is slow)."""
 
-    return __version__
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        import coophistory  # noqa: PLC0415 - the package is loaded already; this reads metadata
+
+        _print_line(sys.stdout, f"{parser.prog} {coophistory.__version__}")
+        raise SystemExit(0)
 
 
 # --- output ----------------------------------------------------------------------------------

@@ -561,19 +561,24 @@ class History:
         )
 
     def _cover(self, types: set[str]) -> tuple[str, ...]:
-        """The fewest types whose concrete subtypes are exactly ``types``."""
-        roots = [t.id for t in self._records.coop_types if t.parent is None]
+        """The fewest types whose concrete subtypes are exactly ``types``, in file order.
 
-        def cover(node: str) -> list[str]:
-            under = self._concrete_under(node)
-            if under and under <= types:
-                return [node]
-            found = [node] if node in types else []
-            for child in self._children.get(node, ()):
-                found += cover(child)
-            return found
+        Each type climbs to its highest ancestor still covered by ``types``, so the work grows
+        with the types given and their depth, not with the whole taxonomy.
+        """
+        tops: set[str] = set()
+        for type_id in types:
+            top = type_id
+            for ancestor in self._ancestors(type_id)[1:]:
+                if not self._concrete_under(ancestor) <= types:
+                    break
+                top = ancestor
+            tops.add(top)
+        return tuple(sorted(tops, key=self._position.__getitem__))
 
-        return tuple(t for root in roots for t in cover(root))
+    @functools.cached_property
+    def _position(self) -> dict[str, int]:
+        return {t.id: i for i, t in enumerate(self._records.coop_types)}
 
     # --- events ---------------------------------------------------------------------------
 
