@@ -332,16 +332,9 @@ def bench_render(history: coophistory.History, repeat: int) -> dict[str, Any]:
         return {"available": False, "reason": "coophistory.render is not on this branch"}
     from coophistory import render  # noqa: PLC0415 - only when present
 
-    make_source = next(
-        (
-            getattr(render, name)
-            for name in ("handover_dot", "handovers_dot", "handover_source", "dot_source")
-            if callable(getattr(render, name, None))
-        ),
-        None,
-    )
-    if make_source is None:
-        return {"available": False, "reason": "no known DOT entry point in coophistory.render"}
+    def make_source(history: coophistory.History) -> str:
+        return str(render.handovers(history).source)
+
     python_s = best(lambda: make_source(history), repeat=repeat)
     result: dict[str, Any] = {"available": True, "python_side_s": python_s}
     dot = shutil.which("dot")
