@@ -275,7 +275,13 @@ def test_graphml_attributes_are_made_safe(tiny: coophistory.History, tmp_path: P
     path = tmp_path / "graph.graphml"
     path.write_text("\n".join(nx.generate_graphml(graphml.safe_graph(graph))), encoding="utf-8")
     back = nx.read_graphml(path, force_multigraph=True)
-    assert back.nodes["law:law-30822"] == {"kind": "law", "record": "law-30822", "date": "2018-07"}
+    assert back.nodes["law:law-30822"] == {
+        "label": "Law 30822",
+        "kind": "law",
+        "record": "law-30822",
+        "date": "2018-07",
+    }
+    assert back.nodes["body:fenacrep"]["label"] == tiny.body("fenacrep").name
     ((_, _, data),) = back.edges(data=True)
     assert data["period_start"] == "1992/1993"
     assert "period_end" in data

@@ -49,6 +49,7 @@ def __getattr__(name: str) -> str:
     except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
         return "0+unknown"
 
+
 __all__ = [
     "BUNDLED",
     "FUNCTIONS",

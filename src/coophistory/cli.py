@@ -19,6 +19,7 @@ from coophistory.dates import parse_date
 from coophistory.exceptions import CoopHistoryError, DataError
 from coophistory.history import History, load
 from coophistory.records import FUNCTIONS
+from coophistory.text import show_controls
 
 __all__ = ["main"]
 
@@ -35,8 +36,6 @@ _CSV_TABLES: Final = (
     "coop_types",
     "conflicts",
 )
-# C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text on a terminal.
-_UNSAFE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # json.dumps escapes C0 controls itself; these it leaves raw.
 _UNSAFE_IN_JSON: Final = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -226,13 +225,8 @@ class _VersionAction(argparse.Action):
 # --- output ----------------------------------------------------------------------------------
 
 
-def _escaped(text: str) -> str:
-    """Show control characters as escapes, so data cannot drive the terminal."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
 def _print_line(stream: IO[str], text: str) -> None:
-    stream.write(_escaped(text) + "\n")
+    stream.write(show_controls(text) + "\n")
 
 
 def _print_lines(lines: Iterable[str]) -> None:
@@ -246,7 +240,7 @@ def _print_json(data: Any) -> None:
 
 
 def _table(rows: Sequence[Sequence[str]]) -> list[str]:
-    rows = [[_escaped(cell) for cell in row] for row in rows]
+    rows = [[show_controls(cell) for cell in row] for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()

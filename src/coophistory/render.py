@@ -29,6 +29,7 @@ from coophistory.exceptions import OutputError, RenderError
 from coophistory.files import check_writable, write_atomic
 from coophistory.history import DateLike, load
 from coophistory.records import FUNCTIONS, Body, Citation, Law
+from coophistory.text import show_controls
 
 if TYPE_CHECKING:
     from coophistory.answers import Answer
@@ -83,13 +84,13 @@ def _line(function: str, colour: str, *, possible: bool = False) -> dict[str, st
 
 def _plain(*lines: str) -> str:
     r"""A plain label showing each line literally: dot decodes entities and expands ``\N``."""
-    escaped = (graphviz.escape(line.replace("&", "&amp;")) for line in lines)
+    escaped = (graphviz.escape(show_controls(line).replace("&", "&amp;")) for line in lines)
     return cast(str, graphviz.nohtml("\\n".join(escaped)))
 
 
 def _html(text: str) -> str:
     """Text for an HTML-like label, shown literally."""
-    return html.escape(text, quote=True).replace("\\", "\\\\")
+    return html.escape(show_controls(text), quote=True).replace("\\", "\\\\")
 
 
 def _wrap(text: str, width: int = 30) -> list[str]:

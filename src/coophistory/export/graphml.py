@@ -15,7 +15,8 @@ import attrs
 import networkx as nx
 
 from coophistory.dates import HistoricalDate, Period
-from coophistory.records import Citation, Mandate
+from coophistory.records import Citation, Law, Mandate
+from coophistory.text import show_controls
 
 if TYPE_CHECKING:
     from coophistory.history import History
@@ -29,14 +30,25 @@ def render(history: History) -> str:
 
 
 def safe_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Copy ``graph`` with graph, node and edge attributes that GraphML can hold."""
+    """Copy ``graph`` with graph, node and edge attributes that GraphML can hold.
+
+    Each node also gets a ``label`` (a body's or type's name, a law's label, an event's title),
+    which graph tools such as Gephi and yEd show. Control characters, which XML cannot hold,
+    become visible escapes.
+    """
     safe = nx.MultiDiGraph()
     safe.graph.update(_attributes(graph.graph))
     for node, data in graph.nodes(data=True):
-        safe.add_node(node, **_attributes(data))
+        safe.add_node(node, label=_label(data.get("record")), **_attributes(data))
     for source, target, key, data in graph.edges(keys=True, data=True):
         safe.add_edge(source, target, key=key, **_attributes(data))
     return safe
+
+
+def _label(record: Any) -> str:
+    if isinstance(record, Law):
+        return record.label
+    return show_controls(str(getattr(record, "name", None) or getattr(record, "title", record)))
 
 
 def _attributes(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -52,11 +64,13 @@ def _attributes(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _value(value: Any) -> str | int | float | bool:
-    if isinstance(value, bool | int | float | str):
+    if isinstance(value, str):
+        return show_controls(value)
+    if isinstance(value, bool | int | float):
         return value
     if isinstance(value, enum.Enum):
         return str(value.value)
-    return _text(value)
+    return show_controls(_text(value))
 
 
 def _text(value: Any) -> str:
