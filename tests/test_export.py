@@ -317,15 +317,15 @@ def test_write_atomic_refuses(tmp_path: Path, target: str, message: str) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through permissions")
 def test_write_atomic_unwritable_folder(tmp_path: Path) -> None:
-    """A folder without write permission raises OutputError."""
-    tmp_path.chmod(0o500)
-    try:
-        with pytest.raises(OutputError, match="cannot write"):
-            write_atomic(tmp_path / "out.json", "x")
-    finally:
-        tmp_path.chmod(0o700)
+    """A folder the process may not write to raises OutputError, for root too."""
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    # root ignores permission bits; sysfs refuses new files even to root
+    folder = locked if os.geteuid() != 0 else Path("/sys")
+    with pytest.raises(OutputError, match="cannot write"):
+        write_atomic(folder / "coophistory-out.json", "x")
+    assert list(locked.iterdir()) == []
 
 
 def test_interrupted_write_keeps_the_old_file(
