@@ -420,10 +420,12 @@ class History:
                     tuple(_unique_mandates([*certain, *possible])),
                 )
             )
-        while steps and not (steps[-1].bodies or steps[-1].possible):
-            steps.pop()
         closed = [attrs.evolve(step, end=after.start) for step, after in itertools.pairwise(steps)]
-        return closed + steps[-1:]
+        closed += steps[-1:]
+        # A trailing stretch with nobody is dropped only once it has closed the one before it.
+        while closed and not (closed[-1].bodies or closed[-1].possible):
+            closed.pop()
+        return closed
 
     def handovers(
         self, coop_type: str | None = None, function: str = "supervision"
