@@ -624,7 +624,9 @@ def _check_overlaps(located: Mapping[str, list[_Located]]) -> Iterator[Problem]:
         for coop_type in item.record.coop_types:
             by_key[(item.record.function, coop_type)].append(item)
     for (function, coop_type), items in by_key.items():
-        spans = sorted((item.record.period.certain_start, item) for item in items)
+        spans = sorted(
+            ((item.record.period.certain_start, item) for item in items), key=lambda s: s[0]
+        )
         active: list[_Located] = []
         for start, item in spans:
             active = [
