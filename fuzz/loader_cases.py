@@ -191,8 +191,9 @@ def mutate(document: dict[str, Any], rng: random.Random) -> None:  # noqa: PLR09
         )  # dangling or crossed references
     elif choice == 5:
         types = document.get("coop_types")
-        if isinstance(types, list) and len(types) > 1:
-            first, second = rng.sample([t for t in types if isinstance(t, dict)] or [{}, {}], 2)
+        tables = [t for t in types if isinstance(t, dict)] if isinstance(types, list) else []
+        if len(tables) > 1:
+            first, second = rng.sample(tables, 2)
             first["parent"], second["parent"] = second.get("id"), first.get("id")  # a cycle
     elif choice == 6 and row:
         table = rng.choice([v for v in document.values() if isinstance(v, list) and v] or [[]])
