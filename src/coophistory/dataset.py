@@ -604,9 +604,11 @@ def _check_basis_dates(located: Mapping[str, list[_Located]]) -> Iterator[Proble
         start = item.record.start
         for law_id in item.record.basis:
             law = laws.get(law_id)
-            if law is not None and law.date is not None and law.date.earliest > start.latest:
+            dated = None if law is None else law.date
+            after = None if dated is None else dated.earliest  # '../1992': no earliest day
+            if after is not None and after > start.latest:
                 yield item.problem(
-                    f"basis {law_id!r} is dated {law.date}, after the mandate starts ({start})"
+                    f"basis {law_id!r} is dated {dated}, after the mandate starts ({start})"
                 )
 
 

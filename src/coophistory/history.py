@@ -66,10 +66,12 @@ class _Timeline:
         certain: list[list[Mandate]] = [[] for _ in starts]
         possible: list[list[Mandate]] = [[] for _ in starts]
         for mandate, (p_start, c_start, c_end, p_end) in spans:
+            # The windows of a start and an end may overlap ("1978" to "1978-03"): the
+            # possible stretches stop at the possible end and resume after the certain start.
             stretches = (
-                (possible, p_start, c_start),
+                (possible, p_start, c_start if p_end is None else min(c_start, p_end)),
                 (certain, c_start, c_end),
-                (possible, c_end, p_end),
+                (possible, None if c_end is None else max(c_start, c_end), p_end),
             )
             for target, low, high in stretches:
                 if low is None:
@@ -495,10 +497,12 @@ class History:
                     tuple(_unique_mandates([*certain, *possible])),
                 )
             )
-        while steps and not (steps[-1].bodies or steps[-1].possible):
-            steps.pop()
         closed = [attrs.evolve(step, end=after.start) for step, after in itertools.pairwise(steps)]
-        return closed + steps[-1:]
+        closed += steps[-1:]
+        # A trailing stretch with nobody is dropped only once it has closed the one before it.
+        while closed and not (closed[-1].bodies or closed[-1].possible):
+            closed.pop()
+        return closed
 
     def handovers(
         self, coop_type: str | None = None, function: str = "supervision"

@@ -1,0 +1,1 @@
+"""Fuzzing harnesses for coophistory (see docs/reliability.md)."""
