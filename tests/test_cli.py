@@ -218,6 +218,7 @@ def test_handovers(capsys: pytest.CaptureFixture[str]) -> None:
         "date",
         "function",
         "coop_types",
+        "excluding",
         "from",
         "to",
         "laws",

@@ -306,9 +306,12 @@ def _handovers(args: argparse.Namespace) -> int:
     def names(refs: list[dict[str, Any]]) -> str:
         return ", ".join(ref["acronym"] or ref["name"] for ref in refs)
 
+    def types(h: dict[str, Any]) -> str:
+        excluding = f" except {', '.join(h['excluding'])}" if h["excluding"] else ""
+        return ", ".join(h["coop_types"]) + excluding
+
     _print_lines(
-        f"{h['date']}  {h['function']} of {', '.join(h['coop_types'])}: {names(h['from'])} → "
-        f"{names(h['to'])}"
+        f"{h['date']}  {h['function']} of {types(h)}: {names(h['from'])} → {names(h['to'])}"
         + (f" ({', '.join(law['label'] for law in h['laws'])})" if h["laws"] else "")
         for h in found
     )

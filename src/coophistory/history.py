@@ -510,14 +510,16 @@ class History:
         """Every passing of a function from some bodies to others, in date order.
 
         The first holders of a chain did not receive it from anybody, and a body joining the
-        holders of a joint mandate takes nothing from them: neither is a handover.
+        holders of a joint mandate takes nothing from them: neither is a handover. Asked about
+        one type, each handover names types within it (the mandate may have covered more).
         """
         checked = _function(function)
-        scope = (
-            self._concrete_under(self.coop_type(coop_type).id)
-            if coop_type
-            else frozenset(t.id for t in self.concrete_types())
-        )
+        if coop_type:
+            root = self.coop_type(coop_type).id
+            scope = self._concrete_under(root)
+            within: frozenset[str] | None = frozenset((root, *self._descendants(root)))
+        else:
+            scope, within = frozenset(t.id for t in self.concrete_types()), None
         groups: dict[tuple[Any, ...], set[str]] = defaultdict(set)
         incoming_of: dict[tuple[Any, ...], tuple[Mandate, ...]] = {}
         for type_id in sorted(scope):
@@ -534,7 +536,7 @@ class History:
                     incoming_of[key] = incoming
                 previous = step.bodies
         handovers = [
-            self._handover(checked, key, incoming_of[key], types, scope)
+            self._handover(checked, key, incoming_of[key], types, within)
             for key, types in groups.items()
         ]
         return sorted(handovers, key=lambda h: (h.date.sort_key(), h.coop_types))
@@ -545,27 +547,32 @@ class History:
         key: tuple[Any, ...],
         incoming: tuple[Mandate, ...],
         types: set[str],
-        scope: frozenset[str],
+        within: frozenset[str] | None,
     ) -> Handover:
         from_bodies, to_bodies, _ = key
-        named = _unique(t for m in incoming for t in m.coop_types)
-        if set().union(*(self._concrete_under(t) for t in named)) & scope == types:
-            coop_types = named
-        else:
-            coop_types = self._cover(types)
+        coop_types = _unique(t for m in incoming for t in m.coop_types)
+        if self._concrete_of(coop_types) != types or not (
+            within is None or within >= set(coop_types)
+        ):
+            coop_types = self._cover(types, within)
+        leftover = self._concrete_of(coop_types) - types
         return Handover(
             date=min(m.start for m in incoming),
             function=function,
             coop_types=coop_types,
             from_bodies=from_bodies,
             to_bodies=to_bodies,
+            excluding=self._cover(leftover, within) if leftover else (),
             basis=_unique(law for m in incoming for law in m.basis),
             citations=tuple(_unique(c for m in incoming for c in m.citations)),
             mandates=incoming,
         )
 
-    def _cover(self, types: set[str]) -> tuple[str, ...]:
-        """The fewest types whose concrete subtypes are exactly ``types``, in file order.
+    def _concrete_of(self, coop_types: Iterable[str]) -> set[str]:
+        return set().union(*(self._concrete_under(t) for t in coop_types))
+
+    def _cover(self, types: set[str], within: frozenset[str] | None = None) -> tuple[str, ...]:
+        """The fewest types (all ``within``, when given) covering exactly ``types``, in file order.
 
         Each type climbs to its highest ancestor still covered by ``types``, so the work grows
         with the types given and their depth, not with the whole taxonomy.
@@ -574,6 +581,8 @@ class History:
         for type_id in types:
             top = type_id
             for ancestor in self._ancestors(type_id)[1:]:
+                if within is not None and ancestor not in within:
+                    break
                 if not self._concrete_under(ancestor) <= types:
                     break
                 top = ancestor

@@ -273,13 +273,17 @@ class Conflict:
 
 @attrs.frozen
 class Handover:
-    """Derived: on ``date``, ``function`` over ``coop_types`` passed from some bodies to others."""
+    """Derived: on ``date``, ``function`` over ``coop_types`` passed from some bodies to others.
+
+    ``coop_types`` include their subtypes, except those in ``excluding``, which stayed.
+    """
 
     date: HistoricalDate
     function: Function
     coop_types: tuple[str, ...]
     from_bodies: tuple[str, ...]
     to_bodies: tuple[str, ...]
+    excluding: tuple[str, ...]
     basis: tuple[str, ...]
     citations: tuple[Citation, ...]
     mandates: tuple[Mandate, ...] = attrs.field(eq=False, repr=False, default=())

@@ -283,6 +283,8 @@ def handovers(
         ]
         if history.coop_type(branch).parent is not None or len(step.coop_types) > 1:
             label += _wrap(_type_names(history, step.coop_types), 34)
+        if step.excluding:
+            label += _wrap(f"except {_type_names(history, step.excluding)}", 34)
         label[-1] += notes.mark(step.citations)
         for giver in step.from_bodies:
             for receiver in (b for b in step.to_bodies if b != giver):

@@ -124,6 +124,7 @@ def handover_dict(history: History, handover: Handover) -> dict[str, Any]:
         "date": str(handover.date),
         "function": handover.function,
         "coop_types": list(handover.coop_types),
+        "excluding": list(handover.excluding),
         "from": [body_ref(history.body(b), day) for b in handover.from_bodies],
         "to": [body_ref(history.body(b), day) for b in handover.to_bodies],
         "laws": [law_ref(history.law(law)) for law in handover.basis],
