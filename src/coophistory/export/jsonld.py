@@ -312,6 +312,8 @@ class _Builder:
             self.changes.setdefault(body, []).append({"@id": node["@id"]})
         if handover.basis:
             node["ch:basis"] = self.refs("law", handover.basis)
+        if handover.excluding:
+            node["ch:excludingCoopType"] = self.refs("coop-type", handover.excluding)
         return node
 
 
