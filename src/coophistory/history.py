@@ -8,7 +8,7 @@ import functools
 import itertools
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -414,15 +414,14 @@ class History:
             self._resolved_cache[key] = resolved
         return resolved
 
+    def _change_points(self, type_id: str, function: str) -> list[int]:
+        """Every day on which a mandate of the type or an ancestor may start or stop holding."""
+        levels = self._ancestors(type_id)
+        return sorted({p for level in levels for p in self._timeline(level, function).starts})
+
     def _build_resolved(self, type_id: str, function: str) -> _Resolved:
         """Every ancestor's timeline merged into the type's answers, one per stretch of days."""
-        points = sorted(
-            {
-                p
-                for level in self._ancestors(type_id)
-                for p in self._timeline(level, function).starts
-            }
-        )
+        points = self._change_points(type_id, function)
         starts: list[int] = []
         answers: list[_Found] = []
         previous: tuple[tuple[int, ...], tuple[int, ...]] | None = None
@@ -474,28 +473,16 @@ class History:
         return self._lineages[key]
 
     def _build_lineage(self, type_id: str, function: str) -> list[LineageStep]:
-        points = sorted(
-            {
-                p
-                for level in self._ancestors(type_id)
-                for p in self._timeline(level, function).starts
-            }
-        )
+        resolved = self._resolved(type_id, function)
         steps: list[LineageStep] = []
-        for ordinal in points:
-            certain, possible = self._resolve(type_id, function, ordinal)
-            bodies = _unique(m.body for m in certain)
-            maybe = tuple(b for b in _unique(m.body for m in possible) if b not in bodies)
-            if steps and (steps[-1].bodies, steps[-1].possible) == (bodies, maybe):
+        for ordinal, (bodies, possible, mandates, *_) in zip(
+            resolved.starts, resolved.found, strict=True
+        ):
+            ids, maybe = tuple(b.id for b in bodies), tuple(b.id for b in possible)
+            if steps and (steps[-1].bodies, steps[-1].possible) == (ids, maybe):
                 continue
             steps.append(
-                LineageStep(
-                    pendulum.Date.fromordinal(ordinal),
-                    None,
-                    bodies,
-                    maybe,
-                    tuple(_unique_mandates([*certain, *possible])),
-                )
+                LineageStep(pendulum.Date.fromordinal(ordinal), None, ids, maybe, mandates)
             )
         closed = [attrs.evolve(step, end=after.start) for step, after in itertools.pairwise(steps)]
         closed += steps[-1:]
@@ -710,10 +697,6 @@ def _lookup(kind: str, name: str, by_id: Mapping[str, _T], by_name: Mapping[str,
 
 def _unique(items: Iterable[_T]) -> tuple[_T, ...]:
     return tuple(dict.fromkeys(items))
-
-
-def _unique_mandates(mandates: Sequence[Mandate]) -> list[Mandate]:
-    return list({m.key: m for m in mandates}.values())
 
 
 @functools.cache
