@@ -306,3 +306,23 @@ def test_cache_reuses_validated_records_and_rebuilds_when_broken(
     data.write_text("schema_version = 1\n", encoding="utf-8")
     with pytest.raises(DataError):
         read_cached(data)
+
+
+def test_a_broken_record_also_has_its_references_checked(tmp_path: Path) -> None:
+    """A curator sees every problem of a record in one pass, together, in file order."""
+    extra = tmp_path / "extra.toml"
+    extra.write_text(
+        'schema_version = 1\ndataset_version = "extra-1"\n\n[[events]]\nid = "later"\n'
+        'date = "2000"\nkind = "figure"\ntitle = "Fine but for its source"\n'
+        'citations = [{ source = "nowhere", locator = "p. 1" }]\n\n[[events]]\nid = "broken"\n'
+        'date = "19x9"\nkind = "figure"\ntitle = "Two problems"\nbodies = ["fenacrp"]\n'
+        'citations = [{ source = "study", locator = "p. 1" }]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        coophistory.load(TINY, extra)
+    assert [(p.position, p.message.split(":")[0]) for p in caught.value.problems] == [
+        (1, "source refers to unknown id 'nowhere'"),
+        (2, "date"),
+        (2, "bodies refers to unknown id 'fenacrp' (did you mean 'fenacrep'?)"),
+    ]

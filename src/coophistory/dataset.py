@@ -10,6 +10,7 @@ import contextlib
 import datetime
 import gc
 import hashlib
+import itertools
 import math
 import os
 import pickle
@@ -17,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Final
 
 import attrs
@@ -439,36 +441,48 @@ def _decode(path: Path, data: bytes) -> dict[str, Any]:
     return document
 
 
+def _check_top(name: str, document: Mapping[str, Any]) -> tuple[str | None, list[Problem]]:
+    """The document's dataset_version, and the problems of its top-level keys."""
+    messages = []
+    schema = document.get("schema_version")
+    if schema is None:
+        messages.append("missing 'schema_version' at the top")
+    elif schema != SCHEMA_VERSION or isinstance(schema, bool):
+        messages.append(
+            f"schema_version {schema!r} is not supported (this library reads {SCHEMA_VERSION})"
+        )
+    version = document.get("dataset_version")
+    if not isinstance(version, str) or not version.strip():
+        messages.append("missing or empty 'dataset_version' (text) at the top")
+        version = None
+    for key in document:
+        if key not in (*TABLES, "schema_version", "dataset_version"):
+            messages.append(f"unknown top-level key {key!r}{_did_you_mean(key, TABLES)}")
+    for table in TABLES:
+        rows = document.get(table, [])
+        if not isinstance(rows, list):
+            messages.append(
+                f"'{table}' must be an array of tables ([[{table}]]), got {_shape(rows)}"
+            )
+    return version, [Problem(name, None, None, None, m) for m in messages]
+
+
 def _parse_document(
     name: str,
     document: Mapping[str, Any],
     located: dict[str, list[_Located]],
+    unbuilt: dict[str, list[_Located]],
     claimed: dict[str, set[str]],
-) -> tuple[int | None, str | None, list[Problem]]:
-    """Convert one document's tables into records, appending them to ``located``."""
-    problems: list[Problem] = []
+) -> tuple[str | None, list[Problem]]:
+    """Convert one document's tables into records, appending them to ``located``.
 
-    def top(message: str) -> None:
-        problems.append(Problem(name, None, None, None, message))
-
-    schema = document.get("schema_version")
-    if schema is None:
-        top("missing 'schema_version' at the top")
-    elif schema != SCHEMA_VERSION or isinstance(schema, bool):
-        top(f"schema_version {schema!r} is not supported (this library reads {SCHEMA_VERSION})")
-    version = document.get("dataset_version")
-    if not isinstance(version, str) or not version.strip():
-        top("missing or empty 'dataset_version' (text) at the top")
-        version = None
-    for key in document:
-        if key not in (*TABLES, "schema_version", "dataset_version"):
-            top(f"unknown top-level key {key!r}{_did_you_mean(key, TABLES)}")
+    A record with problems goes to ``unbuilt`` with the values that did convert, so that its
+    references are checked in the same pass. Returns the dataset_version and the problems.
+    """
+    version, problems = _check_top(name, document)
     for table in TABLES:
         rows = document.get(table, [])
-        if not isinstance(rows, list):
-            top(f"'{table}' must be an array of tables ([[{table}]]), got {_shape(rows)}")
-            continue
-        for position, raw in enumerate(rows, start=1):
+        for position, raw in enumerate(rows if isinstance(rows, list) else [], start=1):
             if not isinstance(raw, dict):
                 problems.append(
                     Problem(name, table, position, None, f"expected a table, got {_shape(raw)}")
@@ -481,9 +495,13 @@ def _parse_document(
             if not messages:
                 record, messages = _build(table, values)
             problems.extend(Problem(name, table, position, label, m) for m in messages)
-            if not messages:
+            if messages:
+                unbuilt[table].append(
+                    _Located(name, table, position, label, SimpleNamespace(**values))
+                )
+            else:
                 located[table].append(_Located(name, table, position, label, record))
-    return schema if isinstance(schema, int) else None, version, problems
+    return version, problems
 
 
 def _build(table: str, values: dict[str, Any]) -> tuple[Any, list[str]]:
@@ -557,19 +575,25 @@ def _ids_of(value: Any) -> Iterator[str]:
 
 
 def _check_references(
-    located: Mapping[str, list[_Located]], claimed: Mapping[str, set[str]]
+    located: Mapping[str, list[_Located]],
+    unbuilt: Mapping[str, list[_Located]],
+    claimed: Mapping[str, set[str]],
 ) -> Iterator[Problem]:
-    """References to ids that no record has; ids of records that failed to parse still count."""
+    """References to ids that no record has, from every record, built or not.
+
+    The ids of records that failed to build still count as known, so one mistake is reported
+    once, not again at every reference to it.
+    """
     known = {
         table: claimed[table] | {item.record.id for item in located[table] if table != "mandates"}
         for table in TABLES
     }
     for table in TABLES:
-        for item in located[table]:
+        for item in itertools.chain(located[table], unbuilt[table]):
             for (ref_table, attribute), target in _REFERENCES.items():
                 if ref_table != table:
                     continue
-                for ident in _ids_of(getattr(item.record, attribute)):
+                for ident in _ids_of(getattr(item.record, attribute, None)):
                     if ident not in known[target]:
                         yield item.problem(_unknown(attribute, ident, known[target]))
             for citation in getattr(item.record, "citations", ()):
@@ -691,29 +715,39 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 def _read_records(paths: Sequence[Path]) -> Records:
     located: dict[str, list[_Located]] = {table: [] for table in TABLES}
+    unbuilt: dict[str, list[_Located]] = {table: [] for table in TABLES}
     claimed: dict[str, set[str]] = {table: set() for table in TABLES}
     problems: list[Problem] = []
-    schemas: list[int] = []
     versions: list[str] = []
     for path in paths:
         document, read_problems = _read_document(path)
         problems.extend(read_problems)
         if document is None:
             continue
-        schema, version, parse_problems = _parse_document(str(path), document, located, claimed)
+        version, parse_problems = _parse_document(str(path), document, located, unbuilt, claimed)
         problems.extend(parse_problems)
-        schemas += [schema] if schema is not None else []
         versions += [version] if version is not None and version not in versions else []
-    problems.extend(_check_references(located, claimed))
+    problems.extend(_check_references(located, unbuilt, claimed))
     for check in (_check_duplicates, _check_basis_dates, _check_taxonomy, _check_overlaps):
         problems.extend(check(located))
     if problems:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=_reading_order([str(p) for p in paths])))
     return Records(
         SCHEMA_VERSION,
         "+".join(versions),
         *(tuple(item.record for item in located[table]) for table in TABLES),
     )
+
+
+def _reading_order(files: list[str]) -> Callable[[Problem], tuple[int, int, int]]:
+    """Sort problems as a curator reads them: by file, table and record, each record's together."""
+
+    def key(problem: Problem) -> tuple[int, int, int]:
+        file = files.index(problem.file) if problem.file in files else len(files)
+        table = TABLES.index(problem.table) if problem.table in TABLES else -1
+        return file, table, problem.position or 0
+
+    return key
 
 
 def _cache_folder() -> Path | None:
