@@ -251,3 +251,17 @@ def test_interval_and_flagged_boundaries() -> None:
     assert _status(approximate, 2008, 11, 30) is Status.POSSIBLE
     assert _status(approximate, 2008, 12, 1) is Status.CERTAIN
     assert _status(approximate, 2030, 1, 1) is Status.CERTAIN
+
+
+@given(_points, _points, st.sampled_from(["point", "interval", "open-start", "open-end"]))
+def test_generated_strings_agree_with_edtf(a: str, b: str, shape: str) -> None:
+    """On generated strings of every shape, the strict bounds are the edtf package's."""
+    text = {"point": a, "interval": f"{a}/{b}", "open-start": f"../{b}", "open-end": f"{a}/.."}[
+        shape
+    ]
+    if shape == "interval" and not _in_order(a, b):
+        return
+    reference = edtf.parse_edtf(text)
+    parsed = parse_date(text)
+    assert parsed.earliest == _edtf_day(reference.lower_strict())
+    assert parsed.latest == _edtf_day(reference.upper_strict())
