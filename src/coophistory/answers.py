@@ -97,8 +97,9 @@ class Answer:
         if self.laws:
             sentence += f", under {_join(law.label for law in self.laws)}"
         sentence += "."
-        if self.conflicts:
-            sentence += f" Sources disagree: {'; '.join(c.title for c in self.conflicts)}."
+        open_questions = [c.title for c in self.conflicts if c.preferred is None]
+        if open_questions:
+            sentence += f" Sources disagree: {'; '.join(open_questions)}."
         if self.citations:
             sentence += f" Source: {'; '.join(self._cite(c) for c in self.citations)}."
         return sentence
