@@ -44,6 +44,7 @@ class _Writer:
         self.rng = random.Random(seed)
         self.lines: list[str] = []
         n = max(records, 60)
+        self.total = n
         self.n_sources = max(3, n // 200)
         self.n_bodies = max(6, n // 50)
         self.n_types = max(8, n // 25)
@@ -122,18 +123,6 @@ class _Writer:
             f'dataset_version = "synthetic-{self.total}-{seed}"',
             "",
         ]
-
-    @property
-    def total(self) -> int:
-        return (
-            self.n_sources
-            + self.n_bodies
-            + self.n_types
-            + self.n_laws
-            + self.n_conflicts
-            + self.n_events
-            + self.n_mandates
-        )
 
     def write_sources(self) -> None:
         for ident in self.sources:
