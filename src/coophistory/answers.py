@@ -11,7 +11,7 @@ import pendulum
 from coophistory.dates import HistoricalDate
 from coophistory.records import Body, Citation, Conflict, CoopType, Function, Law, Mandate, Source
 
-__all__ = ["Answer", "LineageStep"]
+__all__ = ["Answer", "LineageStep", "body_ref", "citation_ref", "law_ref"]
 
 
 @attrs.frozen
@@ -117,21 +117,32 @@ class Answer:
             "certain": self.certain,
             "bodies": [self._body_dict(b) for b in self.bodies],
             "possible": [self._body_dict(b) for b in self.possible],
-            "laws": [
-                {"id": law.id, "label": law.label, "date": str(law.date)} for law in self.laws
-            ],
-            "citations": [{"source": c.source, "locator": c.locator} for c in self.citations],
+            "laws": [law_ref(law) for law in self.laws],
+            "citations": [citation_ref(c) for c in self.citations],
             "conflicts": [c.id for c in self.conflicts],
             "sentence": str(self),
         }
 
     def _body_dict(self, body: Body) -> dict[str, Any]:
-        return {
-            "id": body.id,
-            "name": body.name_on(self.day),
-            "acronym": body.acronym_on(self.day),
-            "delegated_by": list(self.delegators(body)),
-        }
+        return body_ref(body, self.day) | {"delegated_by": list(self.delegators(body))}
+
+
+# --- the shapes every --json output shares: the same thing always looks the same ----------
+
+
+def body_ref(body: Body, day: pendulum.Date) -> dict[str, Any]:
+    """Give a body as ``{"id", "name", "acronym"}``, named as it was on ``day``."""
+    return {"id": body.id, "name": body.name_on(day), "acronym": body.acronym_on(day)}
+
+
+def law_ref(law: Law) -> dict[str, Any]:
+    """Give a law as ``{"id", "label", "date"}``, its date the earliest known."""
+    return {"id": law.id, "label": law.label, "date": None if law.date is None else str(law.date)}
+
+
+def citation_ref(citation: Citation) -> dict[str, str]:
+    """Give a citation as ``{"source", "locator"}``."""
+    return {"source": citation.source, "locator": citation.locator}
 
 
 @attrs.frozen

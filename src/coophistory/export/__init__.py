@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import pendulum
 
+from coophistory.answers import body_ref, citation_ref, law_ref
 from coophistory.dataset import _FIELDS, TABLES
 from coophistory.dates import HistoricalDate
 from coophistory.files import write_atomic
-from coophistory.records import Body, Citation, Claim, Figure, FormerName, Handover, Law
+from coophistory.records import Citation, Claim, Figure, FormerName, Handover
 
 if TYPE_CHECKING:
     from coophistory.history import History
@@ -99,22 +100,7 @@ def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-# --- shapes shared by every --json output: the same thing always looks the same ---------------
-
-
-def body_ref(body: Body, day: pendulum.Date) -> dict[str, Any]:
-    """Give a body as ``{"id", "name", "acronym"}``, named as it was on ``day``."""
-    return {"id": body.id, "name": body.name_on(day), "acronym": body.acronym_on(day)}
-
-
-def law_ref(law: Law) -> dict[str, Any]:
-    """Give a law as ``{"id", "label", "date"}``, its date the earliest known."""
-    return {"id": law.id, "label": law.label, "date": None if law.date is None else str(law.date)}
-
-
-def citation_ref(citation: Citation) -> dict[str, str]:
-    """Give a citation as ``{"source", "locator"}``."""
-    return {"source": citation.source, "locator": citation.locator}
+# --- the --json shape of a handover, from the shared pieces in coophistory.answers ----------
 
 
 def handover_dict(history: History, handover: Handover) -> dict[str, Any]:
