@@ -8,7 +8,7 @@ import functools
 import itertools
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -393,10 +393,14 @@ class History:
         days = {low}
         for level in self._ancestors(type_id):
             days.update(self._timeline(level, function).between(low, high))
+        return self._found_on(type_id, function, sorted(days))
+
+    def _found_on(self, type_id: str, function: str, days: Sequence[int]) -> _Found:
+        """What held on each of ``days`` (in order): certain only if certain on all of them."""
         certain_ids: set[str] | None = None
         seen: dict[str, Mandate] = {}
         possible_ids: set[str] = set()
-        for ordinal in sorted(days):
+        for ordinal in days:
             certain, possible = self._resolve(type_id, function, ordinal)
             ids = {m.body for m in certain}
             certain_ids = ids if certain_ids is None else certain_ids & ids
@@ -424,21 +428,12 @@ class History:
         points = self._change_points(type_id, function)
         starts: list[int] = []
         answers: list[_Found] = []
-        previous: tuple[tuple[int, ...], tuple[int, ...]] | None = None
         for ordinal in points:
-            certain, possible = self._resolve(type_id, function, ordinal)
-            same = (tuple(map(id, certain)), tuple(map(id, possible)))
-            if same == previous:
+            found = self._found_on(type_id, function, [ordinal])
+            if answers and found[:3] == answers[-1][:3]:
                 continue
-            previous = same
-            ids = {m.body for m in certain}
-            seen: dict[str, Mandate] = {}
-            for mandate in (*certain, *possible):
-                seen.setdefault(mandate.key, mandate)
-            mandates = tuple(seen.values())
-            possible_ids = ids | {m.body for m in possible}
             starts.append(ordinal)
-            answers.append(self._found(mandates, ids, possible_ids - ids))
+            answers.append(found)
         return _Resolved(starts, answers)
 
     def _found(
