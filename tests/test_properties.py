@@ -311,6 +311,7 @@ def _records(types: Iterable[CoopType], bodies: int, mandates: Iterable[Mandate]
     return Records(
         SCHEMA_VERSION,
         "generated",
+        None,
         (Source("s", "A source"),),
         tuple(Body(f"b{i}", f"Body {i}", "ministry", CITE) for i in range(bodies)),
         tuple(types),

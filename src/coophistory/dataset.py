@@ -78,6 +78,7 @@ class Records:
 
     schema_version: int
     dataset_version: str
+    current_to: HistoricalDate | None
     sources: tuple[Source, ...]
     bodies: tuple[Body, ...]
     coop_types: tuple[CoopType, ...]
@@ -227,6 +228,10 @@ _FIELDS: Final[dict[str, dict[str, tuple[Converter, bool]]]] = {
         "publisher": _OPTIONAL_TEXT,
         "year": (_integer, False),
         "url": _OPTIONAL_TEXT,
+        "archived_url": _OPTIONAL_TEXT,
+        "accessed": (_date, False),
+        "kind": _OPTIONAL_TEXT,
+        "language": _OPTIONAL_TEXT,
         "note": _OPTIONAL_TEXT,
     },
     "bodies": {
@@ -441,9 +446,21 @@ def _decode(path: Path, data: bytes) -> dict[str, Any]:
     return document
 
 
-def _check_top(name: str, document: Mapping[str, Any]) -> tuple[str | None, list[Problem]]:
-    """The document's dataset_version, and the problems of its top-level keys."""
+def _check_top(
+    name: str, document: Mapping[str, Any]
+) -> tuple[str | None, HistoricalDate | None, list[Problem]]:
+    """The document's dataset_version and current_to, and the problems of its top-level keys."""
     messages = []
+    current_to = None
+    if "current_to" in document:
+        try:
+            current_to = _date(document["current_to"])
+        except _Invalid as err:
+            messages.append(f"'current_to' at the top: {err}")
+        else:
+            if not current_to.is_exact_day:
+                messages.append(f"'current_to' must be a day (YYYY-MM-DD), got {current_to}")
+                current_to = None
     schema = document.get("schema_version")
     if schema is None:
         messages.append("missing 'schema_version' at the top")
@@ -456,7 +473,7 @@ def _check_top(name: str, document: Mapping[str, Any]) -> tuple[str | None, list
         messages.append("missing or empty 'dataset_version' (text) at the top")
         version = None
     for key in document:
-        if key not in (*TABLES, "schema_version", "dataset_version"):
+        if key not in (*TABLES, "schema_version", "dataset_version", "current_to"):
             messages.append(f"unknown top-level key {key!r}{_did_you_mean(key, TABLES)}")
     for table in TABLES:
         rows = document.get(table, [])
@@ -464,7 +481,7 @@ def _check_top(name: str, document: Mapping[str, Any]) -> tuple[str | None, list
             messages.append(
                 f"'{table}' must be an array of tables ([[{table}]]), got {_shape(rows)}"
             )
-    return version, [Problem(name, None, None, None, m) for m in messages]
+    return version, current_to, [Problem(name, None, None, None, m) for m in messages]
 
 
 def _parse_document(
@@ -473,13 +490,14 @@ def _parse_document(
     located: dict[str, list[_Located]],
     unbuilt: dict[str, list[_Located]],
     claimed: dict[str, set[str]],
-) -> tuple[str | None, list[Problem]]:
+) -> tuple[str | None, HistoricalDate | None, list[Problem]]:
     """Convert one document's tables into records, appending them to ``located``.
 
     A record with problems goes to ``unbuilt`` with the values that did convert, so that its
-    references are checked in the same pass. Returns the dataset_version and the problems.
+    references are checked in the same pass. Returns the dataset_version, the current_to day
+    and the problems.
     """
-    version, problems = _check_top(name, document)
+    version, current_to, problems = _check_top(name, document)
     for table in TABLES:
         rows = document.get(table, [])
         for position, raw in enumerate(rows if isinstance(rows, list) else [], start=1):
@@ -501,7 +519,7 @@ def _parse_document(
                 )
             else:
                 located[table].append(_Located(name, table, position, label, record))
-    return version, problems
+    return version, current_to, problems
 
 
 def _build(table: str, values: dict[str, Any]) -> tuple[Any, list[str]]:
@@ -719,13 +737,17 @@ def _read_records(paths: Sequence[Path]) -> Records:
     claimed: dict[str, set[str]] = {table: set() for table in TABLES}
     problems: list[Problem] = []
     versions: list[str] = []
+    current: list[HistoricalDate] = []
     for path in paths:
         document, read_problems = _read_document(path)
         problems.extend(read_problems)
         if document is None:
             continue
-        version, parse_problems = _parse_document(str(path), document, located, unbuilt, claimed)
+        version, current_to, parse_problems = _parse_document(
+            str(path), document, located, unbuilt, claimed
+        )
         problems.extend(parse_problems)
+        current += [current_to] if current_to is not None else []
         versions += [version] if version is not None and version not in versions else []
     problems.extend(_check_references(located, unbuilt, claimed))
     for check in (_check_duplicates, _check_basis_dates, _check_taxonomy, _check_overlaps):
@@ -735,6 +757,7 @@ def _read_records(paths: Sequence[Path]) -> Records:
     return Records(
         SCHEMA_VERSION,
         "+".join(versions),
+        min(current) if current else None,  # over several files, the oldest day holds
         *(tuple(item.record for item in located[table]) for table in TABLES),
     )
 

@@ -181,6 +181,11 @@ class History:
         """The version of the data (files joined with ``+``)."""
         return self._records.dataset_version
 
+    @property
+    def current_to(self) -> HistoricalDate | None:
+        """The day the data was last brought up to date (the earliest, over several files)."""
+        return self._records.current_to
+
     def __eq__(self, other: object) -> bool:
         """Histories are equal when their records are."""
         return isinstance(other, History) and self._records == other._records

@@ -57,6 +57,10 @@ class Source:
     publisher: str | None = None
     year: int | None = None
     url: str | None = None
+    archived_url: str | None = None
+    accessed: HistoricalDate | None = None
+    kind: str | None = None
+    language: str | None = None
     note: str | None = None
 
     def cite(self, locator: str) -> str:

@@ -88,6 +88,8 @@ def to_document(history: History) -> dict[str, Any]:
         "schema_version": records.schema_version,
         "dataset_version": records.dataset_version,
     }
+    if records.current_to is not None:
+        document["current_to"] = str(records.current_to)
     for table in TABLES:
         rows = getattr(records, table)
         if rows:
