@@ -343,6 +343,7 @@ _FIELDS: Final[dict[str, dict[str, tuple[Converter, bool]]]] = {
             ),
             True,
         ),
+        "span": (_date, False),
         "preferred": _OPTIONAL_TEXT,
         "reason": _OPTIONAL_TEXT,
     },

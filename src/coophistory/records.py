@@ -266,6 +266,7 @@ class Conflict:
     title: str
     claims: tuple[Claim, ...]
     description: str | None = None
+    span: HistoricalDate | None = None
     preferred: str | None = None
     reason: str | None = None
 
