@@ -1,0 +1,74 @@
+"""The sentences a failed lookup is told in, in any language with a catalog.
+
+Each sentence is one whole message with named placeholders, so that a translator sees it all
+and may put the words in the order the language wants.
+
+>>> from coophistory.exceptions import UnknownName
+>>> unknown_name(UnknownName("cooperative type", "vivenda", ["housing"]), lang="es",
+...              labels={"housing": "cooperativas de vivienda"})
+'tipo de cooperativa desconocido: “vivenda”; ¿quiso decir “cooperativas de vivienda”?'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from coophistory.exceptions import UnknownName
+from coophistory.i18n import N_, gettext, pgettext
+from coophistory.text import show_controls
+
+__all__ = ["quoted", "unknown_name"]
+
+
+def quoted(text: str, *, lang: str) -> str:
+    """Text quoted as the language quotes: ``'vivenda'`` in English, ``“vivenda”`` in Spanish."""
+    # TRANSLATORS: how a name the user typed is quoted in a message.
+    return pgettext("quote", "'{text}'", lang=lang).format(text=show_controls(text))
+
+
+# One whole message per kind of record: the kind's word decides the gender of the sentence.
+_UNKNOWN: Final[dict[str, str]] = {
+    "body": N_("unknown body {name}"),
+    "conflict": N_("unknown conflict {name}"),
+    "cooperative type": N_("unknown cooperative type {name}"),
+    "function": N_("unknown function {name}"),
+    "law": N_("unknown law {name}"),
+    "source": N_("unknown source {name}"),
+}
+_AMBIGUOUS: Final[dict[str, str]] = {
+    "body": N_("body {name} is ambiguous: it could be {candidates}"),
+    "cooperative type": N_("cooperative type {name} is ambiguous: it could be {candidates}"),
+    "law": N_("law {name} is ambiguous: it could be {candidates}"),
+}
+
+
+def _unknown(kind: str, name: str, lang: str) -> str:
+    if kind in _UNKNOWN:
+        return gettext(_UNKNOWN[kind], lang=lang).format(name=name)
+    return gettext("unknown {kind} {name}", lang=lang).format(kind=kind, name=name)
+
+
+def _ambiguous(kind: str, name: str, candidates: str, lang: str) -> str:
+    if kind in _AMBIGUOUS:
+        return gettext(_AMBIGUOUS[kind], lang=lang).format(name=name, candidates=candidates)
+    return gettext("{kind} {name} is ambiguous: it could be {candidates}", lang=lang).format(
+        kind=kind, name=name, candidates=candidates
+    )
+
+
+def unknown_name(error: UnknownName, *, lang: str, labels: Mapping[str, str] | None = None) -> str:
+    """The message of a failed lookup in ``lang``; ``labels`` names the candidates' ids."""
+    name = quoted(str(error.name), lang=lang)
+    named = [labels.get(s, s) if labels else s for s in error.suggestions]
+    # TRANSLATORS: how a suggested name is quoted; English lists ids bare.
+    candidate = pgettext("quote candidate", "{text}", lang=lang)
+    candidates = ", ".join(candidate.format(text=show_controls(n)) for n in named)
+    if error.ambiguous:
+        return _ambiguous(error.kind, name, candidates, lang)
+    message = _unknown(error.kind, name, lang)
+    if not named:
+        return message
+    return gettext("{message}; did you mean {candidates}?", lang=lang).format(
+        message=message, candidates=candidates
+    )
