@@ -190,3 +190,29 @@ def test_lists_change_y_and_o_before_the_sounds_they_merge_with(
 def test_capitalize_only_touches_the_first_letter() -> None:
     assert spanish.capitalize("la SBS supervisaba") == "La SBS supervisaba"
     assert spanish.capitalize("") == ""
+
+
+@pytest.mark.parametrize(
+    ("law", "preposition", "text"),
+    [
+        ("law-30822", "", "la Ley N.° 30822"),
+        ("law-30822", "de", "de la Ley N.° 30822"),
+        ("dl-25879", "de", "del Decreto Ley N.° 25879"),
+        ("ds-074-90-tr", "a", "al Decreto Supremo N.° 074-90-TR"),
+        ("res-sbs-480-2019", "en", "en la Resolución SBS N.° 480-2019"),
+        ("constitution-1933", "", "la Constitución Política de 1933"),
+    ],
+)
+def test_laws_with_their_article(
+    bundled: coophistory.History, law: str, preposition: str, text: str
+) -> None:
+    assert spanish.the_law(bundled.law(law), preposition=preposition) == text
+
+
+def test_de_el_and_a_el_contract_but_not_before_a_title() -> None:
+    sentence = "la supervisión pasó de el INCOOP a el Ministerio de Trabajo, según El Peruano"
+    assert spanish.contract(sentence) == (
+        "la supervisión pasó del INCOOP al Ministerio de Trabajo, según El Peruano"
+    )
+    assert spanish.contract("una nota de El Comercio") == "una nota de El Comercio"
+    assert spanish.contract("fue él") == "fue él"

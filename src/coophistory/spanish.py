@@ -28,6 +28,7 @@ __all__ = [
     "body_name",
     "body_short",
     "capitalize",
+    "contract",
     "date",
     "day",
     "gender",
@@ -35,6 +36,7 @@ __all__ = [
     "law_label",
     "plural",
     "the_body",
+    "the_law",
     "types",
     "when",
 ]
@@ -164,6 +166,31 @@ def law_label(law: Law) -> str:
     if issued:
         return f"{kind} {issued['issuer']} {NUMBER_SIGN} {issued['number']}"
     return f"{kind} {NUMBER_SIGN} {law.number}"
+
+
+# The gender of the noun a law's designation opens with: "la Ley", "el Decreto Supremo".
+_LAW_GENDER: Final[dict[str, Gender]] = {
+    "constitution": "f",
+    "code": "m",
+    "law": "f",
+    "decree-law": "m",
+    "legislative-decree": "m",
+    "supreme-decree": "m",
+    "ministerial-resolution": "f",
+    "resolution": "f",
+    "bill": "m",
+}
+
+
+def the_law(law: Law, *, preposition: str = "") -> str:
+    """A law with its article: ``la Ley N.° 30822``, ``del Decreto Ley N.° 25879``.
+
+    >>> from coophistory.records import Law
+    >>> the_law(Law("x", "decree-law", "25879", "Decreto", ()), preposition="de")
+    'del Decreto Ley N.° 25879'
+    """
+    lead = article(_LAW_GENDER.get(law.kind), preposition=preposition)
+    return f"{lead} {law_label(law)}" if lead else law_label(law)
 
 
 # --- bodies ------------------------------------------------------------------------------
@@ -367,3 +394,18 @@ def join(items: Iterable[str], word: Literal["y", "o"] = "y") -> str:
     if len(listed) <= 1:
         return "".join(listed)
     return f"{', '.join(listed[:-1])} {_conjunction(word, listed[-1])} {listed[-1]}"
+
+
+_CONTRACTIONS: Final = re.compile(r"\b(de|a) el\b")
+
+
+def contract(text: str) -> str:
+    """Write ``de el`` and ``a el`` as Spanish writes them, ``del`` and ``al``.
+
+    A sentence built from a catalog message and the names put into it may bring a preposition
+    and an article together; only the lower-case article contracts (``de El Comercio`` stays).
+
+    >>> contract("a cargo de el INCOOP, que pasó a el Ministerio; según de El Comercio")
+    'a cargo del INCOOP, que pasó al Ministerio; según de El Comercio'
+    """
+    return _CONTRACTIONS.sub(lambda m: f"{m[1]}l", text)
