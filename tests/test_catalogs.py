@@ -115,6 +115,13 @@ def test_translations_keep_the_placeholders(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
+def test_printf_style_messages_keep_their_conversions(lang: str) -> None:
+    """Babel's own checks: a %-format translation has the same conversions as its message."""
+    problems = [f"{m.id!r}: {errors}" for m, errors in _po(lang).check() if errors]
+    assert not problems, f"{lang}: {problems}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_compiled_catalog_matches_its_source(lang: str) -> None:
     mo_path = LOCALE / lang / "LC_MESSAGES" / "coophistory.mo"
     assert mo_path.is_file(), f"{mo_path} is missing: run make compile-catalogs"
