@@ -64,3 +64,12 @@ def test_a_spanish_sentence_is_finished_with_contractions_and_a_capital() -> Non
         "El 1 de junio de 1978, a cargo del INCOOP"
     )
     assert grammar("en").finish("as it is") == "as it is"
+
+
+def test_every_kind_of_event_in_the_data_has_a_spanish_name(bundled: coophistory.History) -> None:
+    es, en = grammar("es"), grammar("en")
+    kinds = {event.kind for event in bundled.events()}
+    assert {kind for kind in kinds if es.event_kind(kind) == kind} == set()
+    assert {en.event_kind(kind) for kind in kinds} == kinds
+    assert es.event_kind("founding") == "fundación"
+    assert es.event_kind("something new") == "something new"

@@ -20,7 +20,7 @@ import pendulum
 
 from coophistory import spanish
 from coophistory.dates import HistoricalDate
-from coophistory.i18n import N_, gettext, language
+from coophistory.i18n import N_, gettext, language, pgettext
 from coophistory.records import Body, CoopType, Function, Law
 
 __all__ = ["English", "Spanish", "grammar"]
@@ -79,6 +79,27 @@ class English:
     def law_label(self, law: Law) -> str:
         """A law as a label: ``Law 30822``."""
         return law.label
+
+    def event_kind(self, kind: str) -> str:
+        """What kind of event it is, as a label; a kind this list lacks shows as it is written."""
+        lang = self.lang
+        kinds = {
+            "census": pgettext("event kind", "census", lang=lang),
+            "count": pgettext("event kind", "count", lang=lang),
+            "dissolution": pgettext("event kind", "dissolution", lang=lang),
+            "draft": pgettext("event kind", "draft", lang=lang),
+            "figure": pgettext("event kind", "figure", lang=lang),
+            "founding": pgettext("event kind", "founding", lang=lang),
+            "law": pgettext("event kind", "law", lang=lang),
+            "movement": pgettext("event kind", "movement", lang=lang),
+            "programme": pgettext("event kind", "programme", lang=lang),
+            "reform": pgettext("event kind", "reform", lang=lang),
+            "registry": pgettext("event kind", "registry", lang=lang),
+            "renaming": pgettext("event kind", "renaming", lang=lang),
+            "reorganisation": pgettext("event kind", "reorganisation", lang=lang),
+            "transfer": pgettext("event kind", "transfer", lang=lang),
+        }
+        return kinds.get(kind, kind)
 
     def all_of(self, items: Iterable[str]) -> str:
         """A list of all the items: ``A, B and C``."""
