@@ -322,3 +322,37 @@ def test_coarse_citations(small: coophistory.History) -> None:
     ]
     assert [f.record for f in review.coarse_citations(small, source="unread")] == ["agency"]
     assert str(found[0]) == "bodies agency: unread, news item"
+
+
+# --- the checklist of docs/curating.md ---------------------------------------------------------
+
+CURATING = Path(__file__).parent.parent / "docs" / "curating.md"
+
+
+def _checklist() -> set[str]:
+    text = CURATING.read_text(encoding="utf-8")
+    section = text.split("## The study, section by section", 1)[1].split("Left out on purpose", 1)[
+        0
+    ]
+    return set(re.findall(r"`([a-z0-9][a-z0-9-]*)`", section))
+
+
+@pytest.mark.parametrize(
+    ("table", "record"),
+    [(t, r) for t, r, _ in STUDY_CITED],
+    ids=[f"{t}:{r}" for t, r, _ in STUDY_CITED],
+)
+def test_every_record_citing_the_study_is_in_the_checklist(table: str, record: str) -> None:
+    """Each record resting on the study appears beside its fact in curating.md's checklist."""
+    assert record in _checklist(), f"{table} {record} is missing from docs/curating.md"
+
+
+def test_the_checklist_names_only_real_records() -> None:
+    """Every id in the checklist is a record of the bundled data."""
+    records = BUNDLED.records
+    ids = {
+        r.key if isinstance(r, coophistory.Mandate) else r.id
+        for table in ("sources", *review.TABLES)
+        for r in getattr(records, table)
+    }
+    assert _checklist() - ids == set()
