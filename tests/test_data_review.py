@@ -16,6 +16,8 @@ import pytest
 
 import coophistory
 from coophistory import review
+from coophistory.dates import parse_date
+from coophistory.exceptions import InvalidDate
 from coophistory.records import Citation
 
 BUNDLED = coophistory.load()
@@ -246,6 +248,44 @@ def test_no_citation_names_only_a_whole_document() -> None:
 def test_no_record_rests_only_on_unread_sources() -> None:
     """Every record rests on at least one read source, or its note says why it is kept."""
     assert [str(f) for f in review.resting_on_unread(BUNDLED)] == []
+
+
+# The study's disagreements about dates, and those between it and the older-history sources.
+DATE_CONFLICTS = [
+    "first-consumer-cooperative",
+    "agrarian-reform-period",
+    "fenacrep-supervision-start",
+    "produce-creation",
+]
+
+
+@pytest.mark.parametrize("conflict_id", DATE_CONFLICTS)
+def test_date_conflicts_span_every_dated_claim(conflict_id: str) -> None:
+    """A disagreement about dates has a span, and the span covers every claim given as a date."""
+    conflict = BUNDLED.conflict(conflict_id)
+    assert conflict.span is not None
+    assert any(c.citation.source == STUDY for c in conflict.claims)
+    for claim in conflict.claims:
+        try:
+            date = parse_date(claim.value)
+        except InvalidDate:
+            continue  # a claim in words ("1910s", "Law 29271")
+        assert conflict.span.earliest is not None
+        assert conflict.span.latest is not None
+        assert date.earliest is not None
+        assert date.latest is not None
+        assert conflict.span.earliest <= date.earliest, claim.value
+        assert date.latest <= conflict.span.latest, claim.value
+
+
+def test_first_consumer_cooperative_not_before_its_confederation() -> None:
+    """The cooperative cannot be older than the confederation that organised it."""
+    event = next(e for e in BUNDLED.records.events if e.id == "first-consumer-cooperative")
+    founded = BUNDLED.body("cauu").founded
+    assert founded is not None
+    assert event.date.earliest is not None
+    assert founded.earliest is not None
+    assert event.date.earliest >= founded.earliest
 
 
 # --- the review's functions on small files ----------------------------------------------------
