@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import coophistory
-from coophistory.dataset import TABLES
+from coophistory.records import TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("networkx", "graphviz", "rdflib", "pydot", "pygraphviz")
@@ -77,7 +77,7 @@ def test_one_day_answers_match_the_general_path(tmp_path: Path) -> None:
     """A day's answer from the resolved timeline equals the span algorithm asked for that day."""
     from benchmarks import synthetic  # noqa: PLC0415 - the benchmarks package, at the root
 
-    from coophistory.history import _when  # noqa: PLC0415 - the private path under test
+    from coophistory.timeline import when  # noqa: PLC0415 - the as-of index under test
 
     path = synthetic.write(tmp_path / "synthetic.toml", 1500, 3)
     history = coophistory.load(path)
@@ -87,7 +87,7 @@ def test_one_day_answers_match_the_general_path(tmp_path: Path) -> None:
         type_id, function = rng.choice(types), rng.choice(coophistory.FUNCTIONS)
         day = f"{rng.randint(1890, 2030):04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         answer = history.supervisor(type_id, day, function)
-        _, low, high = _when(day)
+        _, low, high = when(day)
         parts = (
             answer.bodies,
             answer.possible,
@@ -96,7 +96,8 @@ def test_one_day_answers_match_the_general_path(tmp_path: Path) -> None:
             answer.citations,
             answer.conflicts,
         )
-        assert parts == history._across(type_id, function, low, high), (type_id, function, day)
+        general = history._index.across(type_id, function, low, high)
+        assert parts == general, (type_id, function, day)
 
 
 def test_who_library_path_imports_no_graph_or_export_library(tmp_path: Path) -> None:

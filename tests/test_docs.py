@@ -357,7 +357,7 @@ def test_cli_json_example_is_a_real_answer(bundled: coophistory.History) -> None
 )
 def test_data_model_lists_every_key_and_whether_it_is_required(table: str) -> None:
     """data-model.md's table for each record kind has exactly the keys the loader reads."""
-    from coophistory.dataset import _FIELDS  # noqa: PLC0415 - the loader's own key list
+    from coophistory.loading.convert import FIELDS  # noqa: PLC0415 - the loader's own key list
 
     section = _page("data-model.md").split(f"### `[[{table}]]`", 1)[1]
     section = re.split(r"\n##+ ", section, maxsplit=1)[0]
@@ -371,5 +371,5 @@ def test_data_model_lists_every_key_and_whether_it_is_required(table: str) -> No
         if len(parts) != len(keys):
             parts = [cells[2]] * len(keys)
         documented |= {key: part.startswith("yes") for key, part in zip(keys, parts, strict=True)}
-    expected = {key: required for key, (_, required) in _FIELDS[table].items()}
+    expected = {key: required for key, (_, required) in FIELDS[table].items()}
     assert documented == expected

@@ -15,9 +15,10 @@ import rdflib
 
 import coophistory
 from coophistory import OutputError, export
-from coophistory.dataset import _FIELDS, TABLES
 from coophistory.export import graphml, jsonld, tables, timelinejs
 from coophistory.files import write_atomic
+from coophistory.loading.convert import FIELDS
+from coophistory.records import TABLES
 
 from .conftest import TINY
 from .generated import history_document, toml_text
@@ -92,7 +93,7 @@ def test_json_has_the_toml_schema(tiny: coophistory.History) -> None:
     assert document["dataset_version"] == "tiny-1"
     for table in TABLES:
         for row in document.get(table, []):
-            assert set(row) <= set(_FIELDS[table])
+            assert set(row) <= set(FIELDS[table])
     fenacrep = document["mandates"][4]
     assert fenacrep["start"] == "1992/1993"
     assert "joint" not in fenacrep

@@ -35,8 +35,8 @@ from coophistory import (
     load,
     parse_date,
 )
-from coophistory.dataset import SCHEMA_VERSION, Records
 from coophistory.dates import DatePoint, HistoricalDate
+from coophistory.records import SCHEMA_VERSION, Records
 
 from .conftest import TINY
 

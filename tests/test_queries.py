@@ -9,7 +9,7 @@ import pendulum
 import pytest
 
 import coophistory
-from coophistory import History, InvalidDate, UnknownName
+from coophistory import History, InvalidDateError, UnknownNameError
 
 from .conftest import TINY, tiny_variant
 
@@ -128,12 +128,12 @@ def test_type_lookup_by_alias_spanish_name_and_accents(tiny: History, name: str)
 
 
 def test_unknown_name_suggests_close_matches(tiny: History) -> None:
-    """A typo raises UnknownName (a LookupError) naming close matches."""
-    with pytest.raises(UnknownName, match="did you mean housing") as caught:
+    """A typo raises UnknownNameError (a LookupError) naming close matches."""
+    with pytest.raises(UnknownNameError, match="did you mean housing") as caught:
         tiny.supervisor("housng", "2000-01-01")
     assert isinstance(caught.value, LookupError)
     with pytest.raises(
-        UnknownName, match="unknown function 'supervison'; did you mean supervision"
+        UnknownNameError, match="unknown function 'supervison'; did you mean supervision"
     ):
         tiny.supervisor("housing", "2000-01-01", function="supervison")
 
@@ -149,7 +149,7 @@ def test_law_lookup_by_id_number_label_and_ambiguity(tmp_path: Path) -> None:
         'id = "law-29271"\nkind = "law"\nnumber = "29271"',
         'id = "law-29271"\nkind = "law"\nnumber = "30822"',
     )
-    with pytest.raises(UnknownName, match="ambiguous: it could be law-29271, law-30822"):
+    with pytest.raises(UnknownNameError, match="ambiguous: it could be law-29271, law-30822"):
         coophistory.load(shared).law("30822")
 
 
@@ -188,7 +188,7 @@ def test_imprecise_on_is_answered_over_its_span(tiny: History) -> None:
 @pytest.mark.parametrize("on", ["1995-13-01", "nineteen", "../1995"])
 def test_bad_on_raises_invalid_date(tiny: History, on: str) -> None:
     """A bad or open date is refused with a message quoting it."""
-    with pytest.raises(InvalidDate, match="invalid date"):
+    with pytest.raises(InvalidDateError, match="invalid date"):
         tiny.supervisor("housing", on)
 
 

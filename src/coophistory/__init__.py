@@ -9,20 +9,22 @@ SBS
 from __future__ import annotations
 
 from coophistory.answers import Answer, LineageStep
-from coophistory.dataset import BUNDLED, SCHEMA_VERSION
-from coophistory.dates import HistoricalDate, Period, Precision, Status, parse_date
-from coophistory.exceptions import (
+from coophistory.dates import HistoricalDate, Precision, Status, parse_date
+from coophistory.errors import (
     CoopHistoryError,
     DataError,
-    InvalidDate,
+    InvalidDateError,
     OutputError,
     Problem,
     RenderError,
-    UnknownName,
+    UnknownNameError,
 )
 from coophistory.history import History, load
+from coophistory.loading import BUNDLED
+from coophistory.periods import Period
 from coophistory.records import (
     FUNCTIONS,
+    SCHEMA_VERSION,
     Body,
     Citation,
     Claim,
@@ -68,7 +70,7 @@ __all__ = [
     "Handover",
     "HistoricalDate",
     "History",
-    "InvalidDate",
+    "InvalidDateError",
     "Law",
     "LineageStep",
     "Mandate",
@@ -79,7 +81,7 @@ __all__ = [
     "RenderError",
     "Source",
     "Status",
-    "UnknownName",
+    "UnknownNameError",
     "__version__",
     "load",
     "parse_date",

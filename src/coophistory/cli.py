@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any, Final, NoReturn
 
-from coophistory.dataset import BUNDLED
 from coophistory.dates import parse_date
-from coophistory.exceptions import CoopHistoryError, DataError
+from coophistory.errors import CoopHistoryError, DataError
 from coophistory.history import History, load
+from coophistory.loading import BUNDLED
 from coophistory.records import FUNCTIONS
 from coophistory.text import show_controls
 

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import networkx as nx
 
-from coophistory.dates import HistoricalDate, Period, Status
+from coophistory.dates import HistoricalDate, Status
+from coophistory.periods import Period
 from coophistory.records import Body, Citation, Handover, Law, Mandate
 
 if TYPE_CHECKING:

@@ -11,7 +11,8 @@ from typing import Final, Literal
 import attrs
 import pendulum
 
-from coophistory.dates import HistoricalDate, Period
+from coophistory.dates import HistoricalDate
+from coophistory.periods import Period
 
 __all__ = [
     "FUNCTIONS",
@@ -291,3 +292,23 @@ class Handover:
     basis: tuple[str, ...]
     citations: tuple[Citation, ...]
     mandates: tuple[Mandate, ...] = attrs.field(eq=False, repr=False, default=())
+
+
+SCHEMA_VERSION: Final = 1
+TABLES: Final = ("sources", "bodies", "coop_types", "laws", "mandates", "events", "conflicts")
+
+
+@attrs.frozen
+class Records:
+    """Every record of a validated history, in file order (files in the order given)."""
+
+    schema_version: int
+    dataset_version: str
+    current_to: HistoricalDate | None
+    sources: tuple[Source, ...]
+    bodies: tuple[Body, ...]
+    coop_types: tuple[CoopType, ...]
+    laws: tuple[Law, ...]
+    mandates: tuple[Mandate, ...]
+    events: tuple[Event, ...]
+    conflicts: tuple[Conflict, ...]

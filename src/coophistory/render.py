@@ -25,7 +25,7 @@ import graphviz
 import pendulum
 
 from coophistory.dates import HistoricalDate, parse_date
-from coophistory.exceptions import OutputError, RenderError
+from coophistory.errors import OutputError, RenderError
 from coophistory.files import check_writable, write_atomic
 from coophistory.history import DateLike, load
 from coophistory.records import FUNCTIONS, Body, Citation, Law

@@ -18,10 +18,10 @@ import attrs
 import pendulum
 
 from coophistory.answers import body_ref, citation_ref, law_ref
-from coophistory.dataset import _FIELDS, TABLES
 from coophistory.dates import HistoricalDate
 from coophistory.files import write_atomic
-from coophistory.records import Citation, Claim, Figure, FormerName, Handover
+from coophistory.loading.convert import FIELDS
+from coophistory.records import TABLES, Citation, Claim, Figure, FormerName, Handover
 
 if TYPE_CHECKING:
     from coophistory.history import History
@@ -77,8 +77,8 @@ def _row(record: Any, keys: tuple[str, ...]) -> dict[str, Any]:
 
 
 def record_row(table: str, record: Any) -> dict[str, Any]:
-    """Return one record as a row of its TOML table (one of ``coophistory.dataset.TABLES``)."""
-    return _row(record, tuple(_FIELDS[table]))
+    """Return one record as a row of its TOML table (one of ``coophistory.records.TABLES``)."""
+    return _row(record, tuple(FIELDS[table]))
 
 
 def to_document(history: History) -> dict[str, Any]:

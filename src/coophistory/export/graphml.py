@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import networkx as nx
 
-from coophistory.dates import HistoricalDate, Period
+from coophistory.dates import HistoricalDate
+from coophistory.periods import Period
 from coophistory.records import Citation, Law, Mandate
 from coophistory.text import show_controls
 

@@ -10,8 +10,9 @@ import csv
 import io
 from typing import TYPE_CHECKING, Any, Final
 
-from coophistory.dataset import _FIELDS, TABLES
 from coophistory.export import plain, record_row
+from coophistory.loading.convert import FIELDS
+from coophistory.records import TABLES
 
 if TYPE_CHECKING:
     from coophistory.history import History
@@ -38,7 +39,7 @@ def render(history: History, table: str = "mandates") -> str:
         columns: tuple[str, ...] = _HANDOVER_COLUMNS
         rows = [{key: plain(getattr(h, key)) for key in columns} for h in history.handovers()]
     elif table in TABLES:
-        columns = tuple(_FIELDS[table])
+        columns = tuple(FIELDS[table])
         rows = [record_row(table, record) for record in getattr(history.records, table)]
     else:
         raise ValueError(f"unknown table {table!r}; expected one of {', '.join(CSV_TABLES)}")
