@@ -5,7 +5,6 @@ No timing is asserted here; speed is measured, as ratios, by ``benchmarks/run.py
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import random
@@ -107,10 +106,6 @@ def test_who_library_path_imports_no_graph_or_export_library(tmp_path: Path) -> 
     assert _heavy(result.stdout) == []
 
 
-# Runs once the CLI branch (coophistory.cli, `python -m coophistory`) is merged.
-@pytest.mark.skipif(
-    importlib.util.find_spec("coophistory.cli") is None, reason="coophistory.cli not merged yet"
-)
 def test_who_command_imports_no_graph_or_export_library(tmp_path: Path) -> None:
     """``coophistory who`` answers without importing networkx, graphviz or an export library."""
     probe = (

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docs.gen import pages
 
 import coophistory
 from coophistory import cli
-from coophistory import docs as pages
 from tests.conftest import tiny_variant
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -290,7 +290,7 @@ def nav() -> list[Any]:
     """The navigation of mkdocs.yml."""
     yaml = pytest.importorskip("yaml")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["hooks"] == ["src/coophistory/docs.py"]
+    assert "hooks" not in config
     return list(config["nav"])
 
 
@@ -298,33 +298,7 @@ def test_every_page_is_in_the_navigation(nav: list[Any]) -> None:
     """Each Markdown page under docs/ is reachable from the navigation, and each entry exists."""
     listed = set(_nav_pages(nav))
     present = {p.name for p in DOCS.glob("*.md")}
-    assert present <= listed
-    assert listed - present <= pages.OPTIONAL_PAGES
-    assert listed >= pages.OPTIONAL_PAGES
-
-
-def test_hook_drops_only_missing_optional_pages(nav: list[Any], tmp_path: Path) -> None:
-    """Missing optional pages leave the navigation; a missing ordinary page stays (and fails)."""
-    (tmp_path / "reliability.md").write_text("# Reliability\n", encoding="utf-8")
-    kept = set(_nav_pages(pages._present([*nav, {"Typo": "typo.md"}], tmp_path)))
-    assert "reliability.md" in kept
-    assert "performance.md" not in kept
-    assert {"typo.md", "index.md", "changelog.md"} <= kept
-
-
-def test_hook_edits_the_mkdocs_config(tmp_path: Path) -> None:
-    """on_config rewrites the navigation of a real MkDocs configuration."""
-    defaults = pytest.importorskip("mkdocs.config.defaults")
-    config = defaults.MkDocsConfig()
-    config.load_dict(
-        {
-            "site_name": "x",
-            "docs_dir": str(tmp_path),
-            "nav": [{"Home": "index.md"}, {"More": [{"Performance": "performance.md"}]}],
-        }
-    )
-    assert not config.validate()[0]
-    assert pages.on_config(config).nav == [{"Home": "index.md"}]
+    assert present == listed
 
 
 def test_griffe_extension_fences_examples_and_roles() -> None:

@@ -14,8 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any, Final, NoReturn
 
+from coophistory import export as exports
+from coophistory import render as diagrams
 from coophistory.dates import parse_date
-from coophistory.errors import CoopHistoryError, DataError
+from coophistory.errors import CoopHistoryError, DataError, MissingFileError
 from coophistory.history import History, load
 from coophistory.loading import BUNDLED
 from coophistory.records import FUNCTIONS
@@ -24,18 +26,6 @@ from coophistory.text import show_controls
 __all__ = ["main"]
 
 PROG: Final = "coophistory"
-_RENDER_VIEWS: Final = ("handovers", "timeline", "snapshot", "lanes")
-_EXPORT_FORMATS: Final = ("json", "csv", "jsonld", "graphml", "timelinejs")
-_CSV_TABLES: Final = (
-    "mandates",
-    "events",
-    "laws",
-    "bodies",
-    "handovers",
-    "sources",
-    "coop_types",
-    "conflicts",
-)
 # json.dumps escapes C0 controls itself; these it leaves raw.
 _UNSAFE_IN_JSON: Final = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -54,18 +44,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except DataError as err:
-        for problem in err.problems:
-            _print_line(sys.stderr, f"{PROG}: {problem}")
-    except FileNotFoundError as err:
-        _print_line(sys.stderr, f"{PROG}: error: {err}")
     except CoopHistoryError as err:
-        _print_line(sys.stderr, f"{PROG}: error: {err}")
+        for line in _error_lines(err):
+            _print_line(sys.stderr, line)
     except BrokenPipeError:
         sys.stderr.close()  # the reader stopped early (``| head``): nothing more to say
     except KeyboardInterrupt:
         return 130
     return 1
+
+
+def _error_lines(err: CoopHistoryError) -> list[str]:
+    """What the command line says about an error: each data problem on a line of its own."""
+    if isinstance(err, DataError):
+        return [f"{PROG}: {problem}" for problem in err.problems]
+    return [f"{PROG}: error: {err}"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -149,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
         "file's extension (.svg, .png, .pdf, .dot).",
         json_output=False,
     )
-    render.add_argument("view", choices=_RENDER_VIEWS, help="which diagram")
+    render.add_argument("view", choices=tuple(diagrams.VIEWS), help="which diagram")
     render.set_defaults(usage_error=render.error)
     render.add_argument(
         "-o", "--output", required=True, type=Path, metavar="FILE", help="file to write"
@@ -172,13 +165,13 @@ def _parser() -> argparse.ArgumentParser:
         "Write the whole history in another format, atomically.",
         json_output=False,
     )
-    export.add_argument("format", choices=_EXPORT_FORMATS, help="the format")
+    export.add_argument("format", choices=tuple(exports.FORMATS), help="the format")
     export.add_argument(
         "-o", "--output", required=True, type=Path, metavar="FILE", help="file to write"
     )
     export.add_argument(
         "--table",
-        choices=_CSV_TABLES,
+        choices=exports.CSV_TABLES,
         default="mandates",
         help="csv only: which table (default: mandates)",
     )
@@ -295,7 +288,7 @@ def _on(args: argparse.Namespace) -> int:
 
 
 def _handovers(args: argparse.Namespace) -> int:
-    from coophistory.export import handover_dict  # noqa: PLC0415 - off the `who` path
+    from coophistory.export.lossless import handover_dict  # noqa: PLC0415 - off the `who` path
 
     history = _history(args)
     found = [handover_dict(history, h) for h in history.handovers(args.coop_type, args.function)]
@@ -319,7 +312,7 @@ def _handovers(args: argparse.Namespace) -> int:
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    from coophistory.export import record_row  # noqa: PLC0415 - off the `who` path
+    from coophistory.export.lossless import record_row  # noqa: PLC0415 - off the `who` path
 
     events = _history(args).events(args.start, args.end, args.coop_type, args.kind)
     if args.json:
@@ -365,7 +358,7 @@ def _validate(args: argparse.Namespace) -> int:
         history = load(*files)
     except DataError as err:
         problems = [str(p) for p in err.problems]
-    except FileNotFoundError as err:
+    except MissingFileError as err:
         problems = [str(err)]
     else:
         problems = []
@@ -379,7 +372,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _sources(args: argparse.Namespace) -> int:
-    from coophistory.export import record_row  # noqa: PLC0415 - off the `who` path
+    from coophistory.export.lossless import record_row  # noqa: PLC0415 - off the `who` path
 
     sources = _history(args).sources()
     if args.json:
@@ -393,7 +386,7 @@ def _sources(args: argparse.Namespace) -> int:
 
 
 def _conflicts(args: argparse.Namespace) -> int:
-    from coophistory.export import record_row  # noqa: PLC0415 - off the `who` path
+    from coophistory.export.lossless import record_row  # noqa: PLC0415 - off the `who` path
 
     conflicts = _history(args).conflicts()
     if args.json:

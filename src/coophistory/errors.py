@@ -12,6 +12,7 @@ __all__ = [
     "DataError",
     "InvalidDateError",
     "MissingFileError",
+    "NothingChosenError",
     "OutputError",
     "Problem",
     "RenderError",
@@ -99,6 +100,15 @@ class UnknownChoiceError(UnknownNameError, ValueError):
         self.choices = tuple(choices)
         super().__init__(kind, name, ())
         self.args = (f"unknown {kind} {name!r}; expected one of {', '.join(self.choices)}",)
+
+
+class NothingChosenError(CoopHistoryError, ValueError):
+    """An empty choice where at least one is needed, e.g. a snapshot of no function."""
+
+    def __init__(self, kind: str, choices: Sequence[str]) -> None:
+        self.kind = kind
+        self.choices = tuple(choices)
+        super().__init__(f"no {kind} chosen; expected one or more of {', '.join(self.choices)}")
 
 
 class MissingFileError(CoopHistoryError, FileNotFoundError):

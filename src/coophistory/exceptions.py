@@ -8,7 +8,7 @@ from coophistory.errors import *  # noqa: F403
 from coophistory.errors import __all__  # noqa: F401 - re-exported
 
 warnings.warn(
-    "coophistory.errors is deprecated; import from coophistory (or coophistory.errors)",
+    "coophistory.exceptions is deprecated; import from coophistory (or coophistory.errors)",
     DeprecationWarning,
     stacklevel=2,
 )

@@ -1,4 +1,4 @@
-"""The history as a networkx MultiDiGraph, its as-of views, and questions answered over it.
+"""The history as a networkx MultiDiGraph, its as-of graphs, questions over it, and GraphML.
 
 Nodes are keyed ``kind:id`` (``body:sbs``, ``type:housing``, ``law:law-30822``,
 ``event:census-2017``) so keys are unique across kinds; each carries ``kind`` and ``record``.
@@ -24,32 +24,37 @@ A law, event or handover is "in force" from its date on: by then it had happened
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import networkx as nx
 
+from coophistory import names
 from coophistory.dates import HistoricalDate, Status
 from coophistory.periods import Period
-from coophistory.records import Body, Citation, Handover, Law, Mandate
+from coophistory.records import FUNCTIONS, HOLDS, Body, Citation, Handover, Law, Mandate
 
 if TYPE_CHECKING:
     from coophistory.history import History
 
 __all__ = [
     "RELATIONS",
+    "Graph",
     "at",
     "build",
     "chain",
     "created_by",
     "dissolved_by",
+    "graphml",
     "laws_shaping",
     "node",
 ]
 
+#: The history's graph: a frozen MultiDiGraph keyed by ``kind:id`` strings.
+Graph: TypeAlias = nx.MultiDiGraph
+
 RELATIONS: Final = (
-    "supervises",
-    "promotes",
+    *HOLDS.values(),
     "delegates",
     "hands-over",
     "grants",
@@ -58,7 +63,6 @@ RELATIONS: Final = (
     "concerns",
     "subtype-of",
 )
-_HOLDS: Final = {"supervision": "supervises", "promotion": "promotes"}
 
 
 def node(kind: str, ident: str) -> str:
@@ -88,7 +92,7 @@ def build(history: History) -> nx.MultiDiGraph:
             )
     for mandate in history.mandates():
         _add_mandate(graph, mandate)
-    for function in _HOLDS:
+    for function in FUNCTIONS:
         for handover in history.handovers(function=function):
             _add_handover(graph, handover)
     _add_dated_facts(graph, history)
@@ -150,7 +154,7 @@ def _add_mandate(graph: nx.MultiDiGraph, mandate: Mandate) -> None:
     }
     period, citations = mandate.period, mandate.citations
     for type_id in mandate.coop_types:
-        _link(graph, body, ("type", type_id), _HOLDS[mandate.function], period, citations, **extra)
+        _link(graph, body, ("type", type_id), HOLDS[mandate.function], period, citations, **extra)
     if mandate.delegated_by is not None:
         _link(graph, ("body", mandate.delegated_by), body, "delegates", period, citations, **extra)
     for law_id in mandate.basis:
@@ -241,7 +245,7 @@ def laws_shaping(
 ) -> tuple[Law, ...]:
     """The laws that granted ``function`` over a type or its ancestors, oldest first."""
     targets = {node("type", t) for t in history.ancestors(coop_type)}
-    relation = _HOLDS[function]
+    relation = HOLDS[names.function(function)]
     graph = history.graph
     mandates = {
         key
@@ -278,3 +282,22 @@ def _bodies_from(history: History, law: str, relation: str) -> tuple[Body, ...]:
         for _, v, d in graph.out_edges(source, data=True)
         if d["relation"] == relation
     )
+
+
+def graphml(
+    graph: Graph,
+    label: Callable[[Any], str],
+    attributes: Callable[[Mapping[str, Any]], dict[str, Any]],
+) -> str:
+    """GraphML text of a copy of ``graph``, each node labelled and every attribute mapped.
+
+    ``attributes`` turns each graph, node and edge attribute set into values GraphML can hold;
+    ``label`` names a node's record.
+    """
+    safe = nx.MultiDiGraph()
+    safe.graph.update(attributes(graph.graph))
+    for node_key, data in graph.nodes(data=True):
+        safe.add_node(node_key, label=label(data.get("record")), **attributes(data))
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        safe.add_edge(source, target, key=key, **attributes(data))
+    return "\n".join(nx.generate_graphml(safe)) + "\n"

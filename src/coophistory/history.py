@@ -28,7 +28,7 @@ from coophistory.taxonomy import Taxonomy
 from coophistory.timeline import Index, when
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from coophistory.graph import Graph
 
 __all__ = ["DateLike", "History", "load"]
 
@@ -51,7 +51,7 @@ class History:
         self._tree = Taxonomy(records.coop_types)
         self._index = Index(records.mandates, self._tree, self._bodies, self._laws, self._conflicts)
         self._lineages = Lineages(self._index, self._tree)
-        self._graph: nx.MultiDiGraph[str] | None = None
+        self._graph: Graph | None = None
 
     # --- identity -------------------------------------------------------------------------
 
@@ -261,7 +261,7 @@ class History:
     # --- graph (networkx is imported only here, on first use) -----------------------------
 
     @property
-    def graph(self) -> nx.MultiDiGraph:
+    def graph(self) -> Graph:
         """The history as a frozen networkx MultiDiGraph, built on first use."""
         if self._graph is None:
             from coophistory import graph as graphs  # noqa: PLC0415 - networkx off the query path
@@ -269,7 +269,7 @@ class History:
             self._graph = graphs.build(self)
         return self._graph
 
-    def graph_at(self, on: DateLike) -> nx.MultiDiGraph:
+    def graph_at(self, on: DateLike) -> Graph:
         """A frozen view of the graph holding what was in force on ``on``."""
         from coophistory import graph as graphs  # noqa: PLC0415 - networkx off the query path
 

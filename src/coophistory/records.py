@@ -16,7 +16,10 @@ from coophistory.periods import Period
 
 __all__ = [
     "FUNCTIONS",
+    "HOLDS",
     "LAW_KINDS",
+    "SCHEMA_VERSION",
+    "TABLES",
     "Body",
     "Citation",
     "Claim",
@@ -29,11 +32,14 @@ __all__ = [
     "Handover",
     "Law",
     "Mandate",
+    "Records",
     "Source",
 ]
 
 Function = Literal["supervision", "promotion"]
 FUNCTIONS: Final[tuple[Function, ...]] = ("supervision", "promotion")
+#: The relation a body holding each function has to a type (the graph's edge names).
+HOLDS: Final[dict[Function, str]] = {"supervision": "supervises", "promotion": "promotes"}
 
 LAW_KINDS: Final[dict[str, str]] = {
     "constitution": "Constitution",

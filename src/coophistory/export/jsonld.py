@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
-from coophistory.export import json_text
+from coophistory.export.lossless import json_text
 from coophistory.records import FUNCTIONS
 
 if TYPE_CHECKING:

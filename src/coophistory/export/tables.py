@@ -10,16 +10,17 @@ import csv
 import io
 from typing import TYPE_CHECKING, Any, Final
 
-from coophistory.export import plain, record_row
+from coophistory.errors import UnknownChoiceError
+from coophistory.export import CSV_TABLES
+from coophistory.export.lossless import plain, record_row
 from coophistory.loading.convert import FIELDS
 from coophistory.records import TABLES
 
 if TYPE_CHECKING:
     from coophistory.history import History
 
-__all__ = ["CSV_TABLES", "render"]
+__all__ = ["render"]
 
-CSV_TABLES: Final = (*TABLES, "handovers")
 _HANDOVER_COLUMNS: Final = (
     "date",
     "function",
@@ -42,7 +43,7 @@ def render(history: History, table: str = "mandates") -> str:
         columns = tuple(FIELDS[table])
         rows = [record_row(table, record) for record in getattr(history.records, table)]
     else:
-        raise ValueError(f"unknown table {table!r}; expected one of {', '.join(CSV_TABLES)}")
+        raise UnknownChoiceError("table", table, CSV_TABLES)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(columns)
