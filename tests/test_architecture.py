@@ -37,14 +37,14 @@ def test_the_modules_are_found() -> None:
 
 @pytest.mark.parametrize("path", MODULES, ids=_name)
 def test_networkx_only_in_the_graph_module(path: Path) -> None:
-    """networkx is imported by coophistory.graph and nowhere else."""
+    """Networkx is imported by coophistory.graph and nowhere else."""
     if _name(path) != "coophistory.graph":
         assert "networkx" not in _imported(path)
 
 
 @pytest.mark.parametrize("path", MODULES, ids=_name)
 def test_graphviz_only_in_the_render_package(path: Path) -> None:
-    """graphviz is imported inside coophistory.render and nowhere else."""
+    """Graphviz is imported inside coophistory.render and nowhere else."""
     if not _name(path).startswith("coophistory.render."):
         assert "graphviz" not in _imported(path)
 

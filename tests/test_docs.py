@@ -67,7 +67,7 @@ def test_write_pages_writes_every_page(bundled: coophistory.History, tmp_path: P
 
 def test_cli_page_has_every_command_and_option(fresh: dict[str, str]) -> None:
     """Each subcommand has a section with its description, and each option is listed."""
-    parser = cli._parser()
+    parser = cli.parser()
     text = fresh["cli.md"]
     subcommands = pages._subcommands(parser)
     assert set(subcommands) >= {"who", "on", "handovers", "render", "export", "validate"}

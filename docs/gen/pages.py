@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
+from coophistory import cli
 from coophistory.dates import HistoricalDate
 from coophistory.history import History, load
 from coophistory.records import (
@@ -180,14 +181,12 @@ def _arguments(parser: argparse.ArgumentParser) -> list[str]:
 def cli_page(parser: argparse.ArgumentParser | None = None) -> str:
     """The command-line reference: every command, its usage and its arguments, from the parser."""
     if parser is None:
-        from coophistory.cli import PROG, _parser  # noqa: PLC0415 - the parser is private to cli
-
-        parser, prog = _parser(), PROG
+        parser, prog = cli.parser(), cli.PROG
     else:
         prog = parser.prog
     commands = _subcommands(parser)
     lines = [
-        _HEADER.format(origin="command-line parser in src/coophistory/cli.py"),
+        _HEADER.format(origin="command-line parser in src/coophistory/cli/parser.py"),
         "# Command line",
         "",
         f"The {_code(prog)} command asks the bundled history (or your own files) the same "

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from coophistory import prose
 from coophistory.dates import HistoricalDate
 from coophistory.records import Body, Citation, Conflict, CoopType, Function, Law, Mandate, Source
 
@@ -56,12 +57,11 @@ class Answer:
         acronym = body.acronym_on(self.day)
         details = [name] if acronym and acronym != name else []
         details += [
-            f"on behalf of {self._bodies_by_id[d].label_on(self.day)}"
+            prose.on_behalf_of(self._bodies_by_id[d].label_on(self.day))
             for d in self.delegators(body)
             if d in self._bodies_by_id
         ]
-        head = acronym or name
-        return f"{head} ({', '.join(details)})" if details else head
+        return prose.holder(acronym or name, details)
 
     def delegators(self, body: Body) -> tuple[str, ...]:
         """The ids of the bodies on whose behalf ``body`` held the function."""
@@ -77,32 +77,29 @@ class Answer:
 
     def __str__(self) -> str:
         """One sentence: who held the function, under which law, according to which source."""
-        subject = f"{self.function} of {_plural(self.coop_type)}"
-        when = f"On {self.on}" if self.on.is_exact_day else f"During {self.on}"
+        when = prose.on_day(str(self.on)) if self.on.is_exact_day else prose.during(str(self.on))
+        words = {
+            "when": when,
+            "function": self.function,
+            "types": prose.type_plural(self.coop_type.name, root=self.coop_type.parent is None),
+        }
+        bodies = prose.all_of(self._holder(b) for b in self.bodies)
+        possible = prose.any_of(self._holder(b) for b in self.possible)
+        laws = prose.all_of(law.label for law in self.laws)
         if not self.bodies and not self.possible:
-            return f"{when}, no {self.function} mandate is recorded for {_plural(self.coop_type)}."
-        if self.certain:
-            sentence = f"{when}, {subject} lay with {_join(self._holder(b) for b in self.bodies)}"
+            sentences = [prose.answer_nobody(**words)]
+        elif self.certain:
+            sentences = [prose.answer_certain(**words, bodies=bodies, laws=laws)]
         elif not self.bodies:
-            sentence = (
-                f"{when}, it is not certain who held {subject}: possibly "
-                f"{_join((self._holder(b) for b in self.possible), 'or')}"
-            )
+            sentences = [prose.answer_possible(**words, possible=possible, laws=laws)]
         else:
-            sentence = (
-                f"{when}, {subject} lay with {_join(self._holder(b) for b in self.bodies)}, "
-                f"and possibly also {_join((self._holder(b) for b in self.possible), 'or')}"
-                " (not certain)"
-            )
-        if self.laws:
-            sentence += f", under {_join(law.label for law in self.laws)}"
-        sentence += "."
+            sentences = [prose.answer_mixed(**words, bodies=bodies, possible=possible, laws=laws)]
         open_questions = [c.title for c in self.conflicts if c.preferred is None]
         if open_questions:
-            sentence += f" Sources disagree: {'; '.join(open_questions)}."
+            sentences.append(prose.sources_disagree(open_questions))
         if self.citations:
-            sentence += f" Source: {'; '.join(self._cite(c) for c in self.citations)}."
-        return sentence
+            sentences.append(prose.sources_sentence(self._cite(c) for c in self.citations))
+        return " ".join(sentences)
 
     def _cite(self, citation: Citation) -> str:
         source = self._sources_by_id.get(citation.source)
@@ -163,17 +160,3 @@ class LineageStep:
     def certain(self) -> bool:
         """True when no body is only possibly in force in this stretch."""
         return not self.possible
-
-
-def _plural(coop_type: CoopType) -> str:
-    name = coop_type.name
-    if coop_type.parent is None:
-        return "all cooperatives"
-    return name if name.lower().endswith("cooperatives") else f"{name} cooperatives"
-
-
-def _join(parts: Any, word: str = "and") -> str:
-    items = list(parts)
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"

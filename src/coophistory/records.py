@@ -11,6 +11,7 @@ from typing import Final, Literal
 import attrs
 import pendulum
 
+from coophistory import prose
 from coophistory.dates import HistoricalDate
 from coophistory.periods import Period
 
@@ -76,8 +77,7 @@ class Source:
         >>> Source("s", "Historia", publisher="FENACREP").cite("history page")
         'Historia (FENACREP), history page'
         """
-        issuer = self.publisher or self.author
-        return f"{self.title}{f' ({issuer})' if issuer else ''}, {locator}"
+        return prose.citation(self.title, self.publisher or self.author, locator)
 
 
 @attrs.frozen
@@ -88,8 +88,8 @@ class Citation:
     locator: str
 
     def __str__(self) -> str:
-        """Return ``source, locator``."""
-        return f"{self.source}, {self.locator}"
+        """Return ``source, locator``: how a citation reads when its source is not at hand."""
+        return prose.citation(self.source, None, self.locator)
 
 
 @attrs.frozen
