@@ -169,6 +169,11 @@ def handover_line(
     )
 
 
+def except_types(types: str) -> str:
+    """The subtypes a handover left behind, on a line of their own: ``except housing``."""
+    return "except {types}".format(types=types)
+
+
 def types_except(types: str, excluding: str) -> str:
     """Types with the subtypes that stayed behind: ``financial except savings-and-credit``."""
     return "{types} except {excluding}".format(types=types, excluding=excluding)
@@ -217,3 +222,93 @@ def valid_files(*, files: str, history: str) -> str:
 def snapshot_needs_a_day() -> str:
     """The usage error of a snapshot asked for without ``--on``."""
     return "render snapshot needs --on DATE"
+
+
+# --- diagrams -------------------------------------------------------------------------------
+
+
+def handovers_title() -> str:
+    """The handover diagram's default title."""
+    return "Who supervised and promoted cooperatives, and when"
+
+
+def lanes_title(function: str) -> str:
+    """The lanes diagram's default title."""
+    return "{function} of each cooperative type over time".format(function=function.capitalize())
+
+
+def snapshot_title(day: str) -> str:
+    """The snapshot diagram's default title."""
+    return "Who held what on {day}".format(day=day)
+
+
+def timeline_title() -> str:
+    """The timeline diagram's default title."""
+    return "Chronology"
+
+
+def no_mandate(function: str) -> str:
+    """What the lanes diagram shows when no mandate of the function is recorded."""
+    return "No {function} mandate is recorded.".format(function=function)
+
+
+def no_holder() -> str:
+    """A snapshot box of types that nobody held anything over."""
+    return "(no holder recorded)"
+
+
+def delegates(start: str, end: str) -> str:
+    """A delegation edge's label; ``end`` may be empty (still delegated)."""
+    if end:
+        return "delegates from {start} to {end}".format(start=start, end=end)
+    return "delegates from {start}".format(start=start)
+
+
+def named_until(name: str, until: str) -> str:
+    """A body's former name and the day it stopped being used."""
+    return "{name} until {until}".format(name=name, until=until)
+
+
+def decade(year: int) -> str:
+    """A decade's label: ``1970s``."""
+    return "{year}s".format(year=year)
+
+
+def branch_label(name: str, *, root: bool = False) -> str:
+    """What a branch colour stands for in a diagram's key."""
+    return type_plural(name, root=root)
+
+
+def sources_heading() -> str:
+    """The heading of a diagram's numbered source notes."""
+    return "Sources"
+
+
+def key_heading() -> str:
+    """The heading of a diagram's key."""
+    return "Key"
+
+
+def key_delegation() -> str:
+    """The key's entry for a delegation line."""
+    return "delegates (on behalf of)"
+
+
+def key_possible() -> str:
+    """The key's entry for a dashed, possible line."""
+    return "possibly, not certainly"
+
+
+def key_uncertain_bar() -> str:
+    """The lanes key's entry for a lighter, uncertain bar."""
+    return "lighter: uncertain (date known only to the month or year, or disputed)"
+
+
+def key_law() -> str:
+    """The timeline key's entry for a law box."""
+    return "law, decree or resolution"
+
+
+def key_event() -> str:
+    """The timeline key's entry for an event box."""
+    return "other event"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import graphviz
 
+from coophistory import prose
 from coophistory.records import FUNCTIONS, Body
 from coophistory.render.style import (
     DELEGATION,
@@ -46,7 +47,7 @@ def handovers(
     canvas = Canvas(
         history,
         "handovers",
-        title or "Who supervised and promoted cooperatives, and when",
+        title or prose.handovers_title(),
         sources=sources,
         rankdir="LR",
     )
@@ -69,7 +70,7 @@ def handovers(
         if history.coop_type(branch).parent is not None or len(step.coop_types) > 1:
             label += wrap(type_names(history, step.coop_types), 34)
         if step.excluding:
-            label += wrap(f"except {type_names(history, step.excluding)}", 34)
+            label += wrap(prose.except_types(type_names(history, step.excluding)), 34)
         label[-1] += notes.mark(step.citations)
         for giver in step.from_bodies:
             for receiver in (b for b in step.to_bodies if b != giver):
@@ -89,14 +90,14 @@ def handovers(
     for mandate in delegated:
         assert mandate.delegated_by is not None  # noqa: S101 - filtered above
         bodies.setdefault(mandate.delegated_by, None)
-        span = f"from {mandate.start.display()}" + (
-            f" to {mandate.end.display()}" if mandate.end else ""
+        span = prose.delegates(
+            mandate.start.display(), mandate.end.display() if mandate.end else ""
         )
         frame.edge(
             mandate.delegated_by,
             mandate.body,
             constraint="false",
-            label=plain(f"delegates {span}{notes.mark(mandate.citations)}"),
+            label=plain(f"{span}{notes.mark(mandate.citations)}"),
             **DELEGATION,
         )
     for body_id in bodies:
@@ -111,9 +112,6 @@ def _body_label(body: Body) -> str:
     lines = [f"<B>{html_text(names_over_time(body))}</B>"]
     if body.acronym:
         lines += [f'<FONT POINT-SIZE="9">{html_text(line)}</FONT>' for line in wrap(body.name)]
-    lines += [
-        f'<FONT POINT-SIZE="8"><I>{html_text(f"{f.acronym or f.name} until {f.until.display()}")}'
-        "</I></FONT>"
-        for f in renamings
-    ]
+    renamed = (prose.named_until(f.acronym or f.name, f.until.display()) for f in renamings)
+    lines += [f'<FONT POINT-SIZE="8"><I>{html_text(text)}</I></FONT>' for text in renamed]
     return f"<{'<BR/>'.join(lines)}>"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Final
 import graphviz
 import pendulum
 
+from coophistory import prose
 from coophistory.render.style import (
     PALETTE,
     Canvas,
@@ -40,14 +41,14 @@ def lanes(
     canvas = Canvas(
         history,
         "lanes",
-        title or f"{function.capitalize()} of each cooperative type over time",
+        title or prose.lanes_title(function),
         sources=sources,
     )
     notes = canvas.notes
     lineages = {t.id: history.lineage(t.id, function) for t in history.concrete_types()}
     steps = [s for lineage in lineages.values() for s in lineage]
     if not steps:
-        canvas.frame.node("empty", plain(f"No {function} mandate is recorded."), shape="plaintext")
+        canvas.frame.node("empty", plain(prose.no_mandate(function)), shape="plaintext")
         return canvas.finish()
     first = min(s.start.year for s in steps) // 10 * 10
     last = (max(d.year for s in steps for d in (s.start, s.end) if d) + 5) // 10 * 10 + 10
@@ -76,8 +77,7 @@ def lanes(
     )
     legend += (
         f'<TD BGCOLOR="{_tint(PALETTE[1])}" WIDTH="14" FIXEDSIZE="TRUE" HEIGHT="14"></TD>'
-        '<TD ALIGN="LEFT">lighter: uncertain (date known only to the month or year, '
-        "or disputed)</TD>"
+        f'<TD ALIGN="LEFT">{html_text(prose.key_uncertain_bar())}</TD>'
     )
     rows.append(f'<TR><TD></TD><TD ALIGN="LEFT">{_strip(legend, spacing=4)}</TD></TR>')
     table = f'<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0">{"".join(rows)}</TABLE>>'

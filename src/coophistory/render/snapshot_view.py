@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import graphviz
 
-from coophistory import names
+from coophistory import names, prose
 from coophistory.errors import NothingChosenError
 from coophistory.periods import DateLike
 from coophistory.records import FUNCTIONS
@@ -56,7 +56,7 @@ def snapshot(
     canvas = Canvas(
         history,
         "snapshot",
-        title or f"Who held what on {when.display()}",
+        title or prose.snapshot_title(when.display()),
         sources=sources,
         rankdir="LR",
     )
@@ -85,7 +85,7 @@ def snapshot(
         lines = wrap(type_names(history, type_ids), 28)
         frame.node(
             f"group{number}",
-            plain(*lines, *([] if holders else ["(no holder recorded)"])),
+            plain(*lines, *([] if holders else [prose.no_holder()])),
             color=colours[branch],
             penwidth="2",
             style="rounded,filled",

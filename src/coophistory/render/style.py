@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Final, cast
 
 import graphviz
 
+from coophistory import prose
 from coophistory.records import Body, Citation
 from coophistory.text import show_controls
 
@@ -85,8 +86,9 @@ class Notes:
         for citation, number in self._numbers.items():
             source = self._history.source(citation.source)
             rows.append(f"[{number}] {source.cite(citation.locator)}")
-        cells = '<TR><TD ALIGN="LEFT"><B>Sources</B></TD></TR>' + "".join(
-            f'<TR><TD ALIGN="LEFT">{html_text(row)}</TD></TR>' for row in rows
+        cells = (
+            f'<TR><TD ALIGN="LEFT"><B>{html_text(prose.sources_heading())}</B></TD></TR>'
+            + "".join(f'<TR><TD ALIGN="LEFT">{html_text(row)}</TD></TR>' for row in rows)
         )
         return f'<<TABLE BORDER="0" CELLPADDING="1" CELLSPACING="0">{cells}</TABLE>>'
 
@@ -170,15 +172,15 @@ def legend(
 ) -> None:
     """A boxed key to the line styles and colours used."""
     with frame.subgraph(name="cluster_legend") as legend:
-        legend.attr(label="Key", fontsize="11", style="rounded", color=GREY, labeljust="l")
+        legend.attr(
+            label=prose.key_heading(), fontsize="11", style="rounded", color=GREY, labeljust="l"
+        )
         legend.attr("node", shape="point", width="0.05", color=GREY)
         samples = [(f, line(f, PALETTE[0])) for f in functions]
         if delegation:
-            samples.append(("delegates (on behalf of)", DELEGATION))
+            samples.append((prose.key_delegation(), DELEGATION))
         if dashed:
-            samples.append(
-                ("possibly, not certainly", line(functions[0], PALETTE[0], possible=True))
-            )
+            samples.append((prose.key_possible(), line(functions[0], PALETTE[0], possible=True)))
         for end in "ab":
             with legend.subgraph() as column:
                 column.attr(rank="same")
@@ -204,7 +206,7 @@ def legend(
 def branch_name(history: History, type_id: str) -> str:
     """What a branch colour stands for in a legend."""
     coop_type = history.coop_type(type_id)
-    return "all cooperatives" if coop_type.parent is None else f"{coop_type.name} cooperatives"
+    return prose.branch_label(coop_type.name, root=coop_type.parent is None)
 
 
 def names_over_time(body: Body) -> str:

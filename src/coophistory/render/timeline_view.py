@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import graphviz
 
+from coophistory import prose
 from coophistory.dates import HistoricalDate
 from coophistory.periods import DateLike, as_of_range, overlaps
 from coophistory.records import Law
@@ -40,7 +41,7 @@ def timeline(
     ``start`` and ``end`` keep what overlaps the half-open range, as :meth:`History.events`
     does; ``kinds`` keeps events of those kinds, and laws only if ``"law"`` is among them.
     """
-    canvas = Canvas(history, "timeline", title or "Chronology", sources=sources)
+    canvas = Canvas(history, "timeline", title or prose.timeline_title(), sources=sources)
     frame, notes = canvas.frame, canvas.notes
     frame.attr(ranksep="0.25", nodesep="0.25")
     entries: dict[int, list[tuple[str, str, dict[str, str]]]] = defaultdict(list)
@@ -82,7 +83,7 @@ def timeline(
     for decade in sorted({y // 10 * 10 for y in years}):
         with frame.subgraph(name=f"cluster_{decade}s") as cluster:
             cluster.attr(
-                label=f"{decade}s",
+                label=prose.decade(decade),
                 labeljust="l",
                 style="rounded,filled",
                 fillcolor="#F4F4F4",
@@ -114,7 +115,7 @@ def timeline(
 def _law_key(frame: graphviz.Digraph) -> None:
     with frame.subgraph(name="cluster_legend") as legend:
         legend.attr(
-            label="Key",
+            label=prose.key_heading(),
             style="rounded",
             color=GREY,
             labeljust="l",
@@ -123,7 +124,7 @@ def _law_key(frame: graphviz.Digraph) -> None:
         )
         legend.node(
             "key_law",
-            "law, decree or resolution",
+            prose.key_law(),
             shape="box",
             color=PALETTE[1],
             fillcolor="#DCEAF5",
@@ -131,7 +132,7 @@ def _law_key(frame: graphviz.Digraph) -> None:
         )
         legend.node(
             "key_event",
-            "other event",
+            prose.key_event(),
             shape="box",
             color=PALETTE[5],
             fillcolor="#FBEFD5",
