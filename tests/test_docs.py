@@ -331,7 +331,7 @@ def test_cli_json_example_is_a_real_answer(bundled: coophistory.History) -> None
 )
 def test_data_model_lists_every_key_and_whether_it_is_required(table: str) -> None:
     """data-model.md's table for each record kind has exactly the keys the loader reads."""
-    from coophistory.loading.convert import FIELDS  # noqa: PLC0415 - the loader's own key list
+    from coophistory import schema  # noqa: PLC0415 - the schema the loader reads
 
     section = _page("data-model.md").split(f"### `[[{table}]]`", 1)[1]
     section = re.split(r"\n##+ ", section, maxsplit=1)[0]
@@ -345,5 +345,6 @@ def test_data_model_lists_every_key_and_whether_it_is_required(table: str) -> No
         if len(parts) != len(keys):
             parts = [cells[2]] * len(keys)
         documented |= {key: part.startswith("yes") for key, part in zip(keys, parts, strict=True)}
-    expected = {key: required for key, (_, required) in FIELDS[table].items()}
+    cls = schema.CLASSES[table]
+    expected = {key: key in schema.required(cls) for key in schema.keys(cls)}
     assert documented == expected

@@ -17,8 +17,8 @@ import coophistory
 from coophistory import OutputError, export
 from coophistory.export import graphml, jsonld, lossless, tables, timelinejs
 from coophistory.files import write_atomic
-from coophistory.loading.convert import FIELDS
 from coophistory.records import TABLES
+from coophistory.schema import columns
 
 from .conftest import TINY
 from .generated import history_document, toml_text
@@ -93,7 +93,7 @@ def test_json_has_the_toml_schema(tiny: coophistory.History) -> None:
     assert document["dataset_version"] == "tiny-1"
     for table in TABLES:
         for row in document.get(table, []):
-            assert set(row) <= set(FIELDS[table])
+            assert set(row) <= set(columns(table))
     fenacrep = document["mandates"][4]
     assert fenacrep["start"] == "1992/1993"
     assert "joint" not in fenacrep
@@ -262,7 +262,7 @@ def test_graphml_attributes_are_made_safe(tiny: coophistory.History, tmp_path: P
     """Records become ids, dates EDTF, periods two attributes, None dropped; networkx reads it."""
     law = tiny.law("law-30822")
     mandate = tiny.mandates()[4]
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.add_node("law:law-30822", kind="law", record=law, date=law.date, note=None)
     graph.add_node("body:fenacrep", kind="body", record=tiny.body("fenacrep"))
     graph.add_edge(

@@ -13,7 +13,7 @@ from coophistory import graph
 SUPERVISES = "supervises"
 
 
-def held(view: nx.MultiDiGraph, relation: str) -> dict[tuple[str, str], bool]:
+def held(view: graph.Graph, relation: str) -> dict[tuple[str, str], bool]:
     """The edges of one relation in a view, each with its ``certain`` flag."""
     return {(u, v): d["certain"] for u, v, d in view.edges(data=True) if d["relation"] == relation}
 

@@ -312,8 +312,11 @@ def _records(types: Iterable[CoopType], bodies: int, mandates: Iterable[Mandate]
         SCHEMA_VERSION,
         "generated",
         None,
-        (Source("s", "A source"),),
-        tuple(Body(f"b{i}", f"Body {i}", "ministry", CITE) for i in range(bodies)),
+        (Source(id="s", title="A source"),),
+        tuple(
+            Body(id=f"b{i}", name=f"Body {i}", kind="ministry", citations=CITE)
+            for i in range(bodies)
+        ),
         tuple(types),
         (),
         tuple(mandates),
@@ -328,9 +331,9 @@ def worlds(draw: st.DrawFn) -> World:
     count = draw(st.integers(1, 6))
     types = [
         CoopType(
-            f"t{i}",
-            f"type {i}",
-            CITE,
+            id=f"t{i}",
+            name=f"type {i}",
+            citations=CITE,
             parent=None if i == 0 else f"t{draw(st.integers(0, i - 1))}",
             abstract=draw(st.booleans()) if i else False,
         )

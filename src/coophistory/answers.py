@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
 from coophistory import prose
 from coophistory.dates import HistoricalDate
-from coophistory.records import Body, Citation, Conflict, CoopType, Function, Law, Mandate, Source
+from coophistory.records import (
+    Body,
+    Citation,
+    Conflict,
+    CoopType,
+    Function,
+    Handover,
+    Law,
+    Mandate,
+    Source,
+)
 
-__all__ = ["Answer", "LineageStep", "body_ref", "citation_ref", "law_ref"]
+if TYPE_CHECKING:
+    from coophistory.history import History
+
+__all__ = ["Answer", "LineageStep", "body_ref", "citation_ref", "handover_dict", "law_ref"]
 
 
 @attrs.frozen
@@ -140,6 +153,24 @@ def law_ref(law: Law) -> dict[str, Any]:
 def citation_ref(citation: Citation) -> dict[str, str]:
     """Give a citation as ``{"source", "locator"}``."""
     return {"source": citation.source, "locator": citation.locator}
+
+
+def handover_dict(history: History, handover: Handover) -> dict[str, Any]:
+    """Give a handover with bodies named as on its first day, its laws and citations.
+
+    The shape ``coophistory handovers --json`` prints.
+    """
+    day = handover.date.earliest or pendulum.Date(1, 1, 1)
+    return {
+        "date": str(handover.date),
+        "function": handover.function,
+        "coop_types": list(handover.coop_types),
+        "excluding": list(handover.excluding),
+        "from": [body_ref(history.body(b), day) for b in handover.from_bodies],
+        "to": [body_ref(history.body(b), day) for b in handover.to_bodies],
+        "laws": [law_ref(history.law(law)) for law in handover.basis],
+        "citations": [citation_ref(c) for c in handover.citations],
+    }
 
 
 @attrs.frozen

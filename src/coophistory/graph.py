@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 #: The history's graph: a frozen MultiDiGraph keyed by ``kind:id`` strings.
-Graph: TypeAlias = nx.MultiDiGraph
+Graph: TypeAlias = "nx.MultiDiGraph[str]"
 
 RELATIONS: Final = (
     *HOLDS.values(),
@@ -70,9 +70,9 @@ def node(kind: str, ident: str) -> str:
     return f"{kind}:{ident}"
 
 
-def build(history: History) -> nx.MultiDiGraph:
+def build(history: History) -> Graph:
     """Build the frozen graph of a history (History.graph calls this once and keeps it)."""
-    graph = nx.MultiDiGraph(dataset_version=history.dataset_version)
+    graph: Graph = nx.MultiDiGraph(dataset_version=history.dataset_version)
     for kind, records in (
         ("body", history.bodies()),
         ("type", history.coop_types()),
@@ -96,10 +96,16 @@ def build(history: History) -> nx.MultiDiGraph:
         for handover in history.handovers(function=function):
             _add_handover(graph, handover)
     _add_dated_facts(graph, history)
-    return nx.freeze(graph)
+    return _frozen(graph)
 
 
-def _add_dated_facts(graph: nx.MultiDiGraph, history: History) -> None:
+def _frozen(graph: Graph) -> Graph:
+    """The graph, made read-only in place (networkx's freeze, typed)."""
+    nx.freeze(graph)
+    return graph
+
+
+def _add_dated_facts(graph: Graph, history: History) -> None:
     """Add what laws did to bodies and what events concern, each from its date on."""
     for body in history.bodies():
         for relation, law_id in (("creates", body.created_by), ("dissolves", body.dissolved_by)):
@@ -123,7 +129,7 @@ def _add_dated_facts(graph: nx.MultiDiGraph, history: History) -> None:
 
 
 def _link(
-    graph: nx.MultiDiGraph,
+    graph: Graph,
     tail: tuple[str, str],
     head: tuple[str, str],
     relation: str,
@@ -144,7 +150,7 @@ def _link(
     )
 
 
-def _add_mandate(graph: nx.MultiDiGraph, mandate: Mandate) -> None:
+def _add_mandate(graph: Graph, mandate: Mandate) -> None:
     body = ("body", mandate.body)
     extra = {
         "key": mandate.key,
@@ -161,7 +167,7 @@ def _add_mandate(graph: nx.MultiDiGraph, mandate: Mandate) -> None:
         _link(graph, ("law", law_id), body, "grants", period, citations, **extra)
 
 
-def _add_handover(graph: nx.MultiDiGraph, handover: Handover) -> None:
+def _add_handover(graph: Graph, handover: Handover) -> None:
     extra = {
         "key": f"{handover.function}/{handover.date}/{'+'.join(handover.coop_types)}",
         "handover": handover,
@@ -198,23 +204,23 @@ def _status(period: Period | None, on: HistoricalDate) -> Status:
     return period.status_during(low, high)
 
 
-def at(history: History, graph: nx.MultiDiGraph, on: HistoricalDate) -> nx.MultiDiGraph:
+def at(history: History, graph: Graph, on: HistoricalDate) -> Graph:
     """A frozen graph of the edges in force on ``on``, and their endpoints.
 
     Each edge is marked ``certain`` when it held throughout ``on``, else it held only possibly
     (``on`` falls in an uncertainty window).
     An imprecise ``on`` such as ``1978`` keeps what held on any of its days.
     """
-    view = nx.MultiDiGraph(**graph.graph, on=on)
+    view: Graph = nx.MultiDiGraph(**graph.graph, on=on)
     for u, v, key, data in graph.edges(keys=True, data=True):
         held = _status(data["period"], on)
         if held is not Status.NONE:
             view.add_edge(u, v, key, **data, certain=held is Status.CERTAIN)
     view.add_nodes_from((n, graph.nodes[n]) for n in list(view))
-    return nx.freeze(view)
+    return _frozen(view)
 
 
-def _relations(graph: nx.MultiDiGraph, relation: str) -> Iterable[tuple[str, str, dict[str, Any]]]:
+def _relations(graph: Graph, relation: str) -> Iterable[tuple[str, str, dict[str, Any]]]:
     return ((u, v, d) for u, v, d in graph.edges(data=True) if d["relation"] == relation)
 
 
@@ -294,7 +300,7 @@ def graphml(
     ``attributes`` turns each graph, node and edge attribute set into values GraphML can hold;
     ``label`` names a node's record.
     """
-    safe = nx.MultiDiGraph()
+    safe: Graph = nx.MultiDiGraph()
     safe.graph.update(attributes(graph.graph))
     for node_key, data in graph.nodes(data=True):
         safe.add_node(node_key, label=label(data.get("record")), **attributes(data))

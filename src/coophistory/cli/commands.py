@@ -6,12 +6,14 @@ import argparse
 from typing import Any
 
 from coophistory import prose
+from coophistory.answers import handover_dict
 from coophistory.cli.output import print_json, print_lines, table
 from coophistory.dates import parse_date
 from coophistory.errors import DataError, MissingFileError
 from coophistory.history import History, load
 from coophistory.loading import BUNDLED
 from coophistory.records import FUNCTIONS
+from coophistory.schema import row
 
 __all__ = [
     "conflicts",
@@ -73,8 +75,6 @@ def on(args: argparse.Namespace) -> int:
 
 def handovers(args: argparse.Namespace) -> int:
     """``coophistory handovers``: when a function passed between bodies."""
-    from coophistory.export.lossless import handover_dict  # noqa: PLC0415 - off the `who` path
-
     history = _history(args)
     found = [handover_dict(history, h) for h in history.handovers(args.coop_type, args.function)]
     if args.json:
@@ -104,11 +104,9 @@ def handovers(args: argparse.Namespace) -> int:
 
 def timeline(args: argparse.Namespace) -> int:
     """``coophistory timeline``: events in date order within a range."""
-    from coophistory.export.lossless import record_row  # noqa: PLC0415 - off the `who` path
-
     events = _history(args).events(args.start, args.end, args.coop_type, args.kind)
     if args.json:
-        print_json([record_row("events", e) for e in events])
+        print_json([row(e) for e in events])
     else:
         print_lines(prose.event_line(date=str(e.date), kind=e.kind, title=e.title) for e in events)
     return 0
@@ -168,11 +166,9 @@ def validate(args: argparse.Namespace) -> int:
 
 def sources(args: argparse.Namespace) -> int:
     """``coophistory sources``: every source the history cites."""
-    from coophistory.export.lossless import record_row  # noqa: PLC0415 - off the `who` path
-
     sources = _history(args).sources()
     if args.json:
-        print_json([record_row("sources", s) for s in sources])
+        print_json([row(s) for s in sources])
         return 0
     for source in sources:
         details = ", ".join(str(d) for d in (source.author, source.publisher, source.year) if d)
@@ -185,11 +181,9 @@ def sources(args: argparse.Namespace) -> int:
 
 def conflicts(args: argparse.Namespace) -> int:
     """``coophistory conflicts``: every disagreement between sources."""
-    from coophistory.export.lossless import record_row  # noqa: PLC0415 - off the `who` path
-
     conflicts = _history(args).conflicts()
     if args.json:
-        print_json([record_row("conflicts", c) for c in conflicts])
+        print_json([row(c) for c in conflicts])
         return 0
     for conflict in conflicts:
         lines = [prose.conflict_heading(ident=conflict.id, title=conflict.title)]

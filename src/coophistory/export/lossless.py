@@ -1,76 +1,22 @@
 """The lossless JSON export: the TOML schema's structure as plain data, read back by load().
 
 ``to_document(history)`` gives the same tables and keys as a data file, dates as EDTF text and
-defaults omitted as a hand-written file omits them, so that
+defaults omitted as a hand-written file omits them (:func:`coophistory.schema.row`), so that
 ``coophistory.load("history.json") == history``.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
-import attrs
-import pendulum
-
-from coophistory.answers import body_ref, citation_ref, law_ref
-from coophistory.dates import HistoricalDate
-from coophistory.loading.convert import FIELDS
-from coophistory.records import TABLES, Citation, Claim, Figure, FormerName, Handover
+from coophistory.records import TABLES
+from coophistory.schema import row
 
 if TYPE_CHECKING:
     from coophistory.history import History
 
-__all__ = [
-    "body_ref",
-    "citation_ref",
-    "handover_dict",
-    "json_text",
-    "law_ref",
-    "plain",
-    "record_row",
-    "render",
-    "to_document",
-]
-
-# The keys of the tables nested inside records, in the order a curator writes them.
-_NESTED: Final[dict[type, tuple[str, ...]]] = {
-    Citation: ("source", "locator"),
-    FormerName: ("name", "name_es", "acronym", "until"),
-    Figure: ("value", "unit", "label", "as_of"),
-}
-
-
-def plain(value: Any) -> Any:
-    """Turn a record value into JSON data: dates as EDTF, tuples as lists, records as tables."""
-    if isinstance(value, HistoricalDate):
-        return str(value)
-    if isinstance(value, tuple | list):
-        return [plain(item) for item in value]
-    if isinstance(value, Claim):
-        claim = {"value": value.value, **citation_ref(value.citation)}
-        return claim if value.note is None else claim | {"note": value.note}
-    if type(value) in _NESTED:
-        return _row(value, _NESTED[type(value)])
-    return value
-
-
-def _row(record: Any, keys: tuple[str, ...]) -> dict[str, Any]:
-    """Return the given attributes of a record, leaving out those at their default value."""
-    fields = attrs.fields_dict(type(record))
-    row = {}
-    for key in keys:
-        value = getattr(record, key)
-        default = fields[key].default
-        if default is not attrs.NOTHING and value == default:
-            continue
-        row[key] = plain(value)
-    return row
-
-
-def record_row(table: str, record: Any) -> dict[str, Any]:
-    """Return one record as a row of its TOML table (one of ``coophistory.records.TABLES``)."""
-    return _row(record, tuple(FIELDS[table]))
+__all__ = ["json_text", "render", "to_document"]
 
 
 def to_document(history: History) -> dict[str, Any]:
@@ -85,31 +31,13 @@ def to_document(history: History) -> dict[str, Any]:
     for table in TABLES:
         rows = getattr(records, table)
         if rows:
-            document[table] = [record_row(table, record) for record in rows]
+            document[table] = [row(record) for record in rows]
     return document
 
 
 def json_text(data: Any) -> str:
     """Indented JSON with non-ASCII text kept readable, ending in a newline."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-# --- the --json shape of a handover, from the shared pieces in coophistory.answers ----------
-
-
-def handover_dict(history: History, handover: Handover) -> dict[str, Any]:
-    """Give a handover with bodies named as on its first day, its laws and citations."""
-    day = handover.date.earliest or pendulum.Date(1, 1, 1)
-    return {
-        "date": str(handover.date),
-        "function": handover.function,
-        "coop_types": list(handover.coop_types),
-        "excluding": list(handover.excluding),
-        "from": [body_ref(history.body(b), day) for b in handover.from_bodies],
-        "to": [body_ref(history.body(b), day) for b in handover.to_bodies],
-        "laws": [law_ref(history.law(law)) for law in handover.basis],
-        "citations": [citation_ref(c) for c in handover.citations],
-    }
 
 
 def render(history: History) -> str:

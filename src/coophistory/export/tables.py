@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from coophistory.errors import UnknownChoiceError
 from coophistory.export import CSV_TABLES
-from coophistory.export.lossless import plain, record_row
-from coophistory.loading.convert import FIELDS
 from coophistory.records import TABLES
+from coophistory.schema import columns, plain, row
 
 if TYPE_CHECKING:
     from coophistory.history import History
@@ -37,17 +36,17 @@ _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 def render(history: History, table: str = "mandates") -> str:
     """One table of the history as CSV text."""
     if table == "handovers":
-        columns: tuple[str, ...] = _HANDOVER_COLUMNS
-        rows = [{key: plain(getattr(h, key)) for key in columns} for h in history.handovers()]
+        keys: tuple[str, ...] = _HANDOVER_COLUMNS
+        rows = [{key: plain(getattr(h, key)) for key in keys} for h in history.handovers()]
     elif table in TABLES:
-        columns = tuple(FIELDS[table])
-        rows = [record_row(table, record) for record in getattr(history.records, table)]
+        keys = columns(table)
+        rows = [row(record) for record in getattr(history.records, table)]
     else:
         raise UnknownChoiceError("table", table, CSV_TABLES)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(columns)
-    writer.writerows([_cell(row.get(key)) for key in columns] for row in rows)
+    writer.writerow(keys)
+    writer.writerows([_cell(found.get(key)) for key in keys] for found in rows)
     return buffer.getvalue()
 
 

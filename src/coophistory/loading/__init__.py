@@ -11,20 +11,14 @@ import gc
 from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from coophistory.dates import HistoricalDate
 from coophistory.errors import DataError, Problem
 from coophistory.loading import cache
-from coophistory.loading.checks import (
-    check_basis_dates,
-    check_duplicates,
-    check_overlaps,
-    check_references,
-    check_taxonomy,
-)
-from coophistory.loading.decode import read_document
-from coophistory.loading.structure import Located, parse_document
+
+if TYPE_CHECKING:
+    from coophistory.loading.structure import Located
 from coophistory.records import SCHEMA_VERSION, TABLES, Records
 
 __all__ = ["BUNDLED", "bundled_path", "read_cached", "read_records"]
@@ -72,6 +66,17 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def _read_records(paths: Sequence[Path]) -> Records:
+    # The checks (and cattrs) load only when a file is parsed, never on a cached answer.
+    from coophistory.loading.checks import (  # noqa: PLC0415
+        check_basis_dates,
+        check_duplicates,
+        check_overlaps,
+        check_references,
+        check_taxonomy,
+    )
+    from coophistory.loading.decode import read_document  # noqa: PLC0415
+    from coophistory.loading.structure import parse_document  # noqa: PLC0415
+
     located: dict[str, list[Located]] = {table: [] for table in TABLES}
     unbuilt: dict[str, list[Located]] = {table: [] for table in TABLES}
     claimed: dict[str, set[str]] = {table: set() for table in TABLES}

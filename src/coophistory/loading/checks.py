@@ -10,10 +10,10 @@ from typing import Any
 import pendulum
 
 from coophistory.errors import Problem
-from coophistory.loading.convert import REFERENCES
 from coophistory.loading.decode import did_you_mean
 from coophistory.loading.structure import Located
 from coophistory.records import TABLES, Mandate
+from coophistory.schema import references
 
 __all__ = [
     "check_basis_dates",
@@ -47,7 +47,7 @@ def check_references(
     }
     for table in TABLES:
         for item in itertools.chain(located[table], unbuilt[table]):
-            for (ref_table, attribute), target in REFERENCES.items():
+            for (ref_table, attribute), target in references().items():
                 if ref_table != table:
                     continue
                 for ident in _ids_of(getattr(item.record, attribute, None)):

@@ -1,37 +1,37 @@
-"""Structuring plain values into records, field by field, every problem of a record at once."""
+"""Structuring plain values into records with cattrs, each field's check read off its attrs field.
+
+cattrs walks each record class and gathers every field's problem (detailed validation); the
+hooks here check one value each, derived from the field's type and metadata
+(:mod:`coophistory.records`), and say in plain words what is wrong. Nothing else states the
+schema: a new field is a new attribute on a record class.
+"""
 
 from __future__ import annotations
 
 import datetime
 import math
 import re
+import types
+import typing
 from collections.abc import Callable, Mapping
 from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError
+from cattrs.gen import make_dict_structure_fn, override
 
 from coophistory.dates import HistoricalDate, parse_date
 from coophistory.errors import InvalidDateError
 from coophistory.loading.decode import Invalid, did_you_mean, shape
-from coophistory.records import (
-    Body,
-    Citation,
-    Claim,
-    Conflict,
-    CoopType,
-    Event,
-    Figure,
-    FormerName,
-    Law,
-    Mandate,
-    Source,
-)
+from coophistory.schema import fields, flat_class, keys, per_class
 
-__all__ = ["BUILD", "FIELDS", "REFERENCES", "Converter", "convert_fields", "date_value"]
+__all__ = ["Hook", "date_value", "field_values", "structure"]
 
 _ID: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-# --- converters: each takes a raw value and returns the typed one or raises Invalid ---------
-
-Converter = Callable[[Any], Any]
+#: A check of one raw value: the typed value, or Invalid saying what is wrong.
+Hook = Callable[[Any], Any]
 
 
 def _text(value: Any) -> str:
@@ -49,7 +49,7 @@ def _ident(value: Any) -> str:
     return text
 
 
-def _integer(value: Any) -> int:
+def _year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise Invalid(f"expected a whole number, got {shape(value)}")
     if not 1 <= value <= 9999:
@@ -83,7 +83,7 @@ def date_value(value: Any) -> HistoricalDate:
         raise Invalid(str(err)) from err
 
 
-def _list_of(item: Converter, *, non_empty: bool = False) -> Converter:
+def _list_of(item: Hook, *, non_empty: bool) -> Hook:
     def convert(value: Any) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise Invalid(f"expected a list, got {shape(value)}")
@@ -100,200 +100,141 @@ def _list_of(item: Converter, *, non_empty: bool = False) -> Converter:
     return convert
 
 
-def _table(fields: Mapping[str, tuple[Converter, bool]], build: Callable[..., Any]) -> Converter:
+def _table(cls: type[Any]) -> Hook:
     def convert(value: Any) -> Any:
         if not isinstance(value, dict):
-            raise Invalid(f"expected a table like {{ {', '.join(fields)} }}, got {shape(value)}")
-        converted, problems = convert_fields(value, fields)
+            raise Invalid(f"expected a table like {{ {', '.join(keys(cls))} }}, got {shape(value)}")
+        record, problems = structure(cls, value)
         if problems:
             raise Invalid("; ".join(problems))
-        return build(**converted)
+        return record
 
     return convert
 
 
-def convert_fields(
-    raw: Mapping[str, Any], fields: Mapping[str, tuple[Converter, bool]]
-) -> tuple[dict[str, Any], list[str]]:
-    """Convert a raw table by its field spec; return the typed values and every problem found."""
-    converted: dict[str, Any] = {}
-    problems: list[str] = []
-    for key in raw:
-        if key not in fields:
-            problems.append(f"unknown key {key!r}{did_you_mean(key, fields)}")
-    for key, (convert, required) in fields.items():
-        if key not in raw:
-            if required:
-                problems.append(f"missing required key {key!r}")
-            continue
-        try:
-            converted[key] = convert(raw[key])
-        except Invalid as err:
-            problems.append(f"{key}: {err}")
-    return converted, problems
+class _Flat(Exception):
+    """The problems of a record whose keys sit in its parent's table, reported unprefixed."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
 
 
-def _claim(**values: Any) -> Claim:
-    return Claim(values["value"], Citation(values["source"], values["locator"]), values.get("note"))
+def _flat(cls: type[Any]) -> Hook:
+    def convert(value: Any) -> Any:
+        record, problems = structure(cls, value)
+        if problems:
+            raise _Flat(problems)
+        return record
+
+    return convert
 
 
-_CITATIONS: Final = _list_of(
-    _table({"source": (_ident, True), "locator": (_text, True)}, Citation), non_empty=True
-)
-_IDS: Final = _list_of(_ident)
-_OPTIONAL_TEXT: Final = (_text, False)
-
-FIELDS: Final[dict[str, dict[str, tuple[Converter, bool]]]] = {
-    "sources": {
-        "id": (_ident, True),
-        "title": (_text, True),
-        "author": _OPTIONAL_TEXT,
-        "publisher": _OPTIONAL_TEXT,
-        "year": (_integer, False),
-        "url": _OPTIONAL_TEXT,
-        "archived_url": _OPTIONAL_TEXT,
-        "accessed": (date_value, False),
-        "kind": _OPTIONAL_TEXT,
-        "language": _OPTIONAL_TEXT,
-        "note": _OPTIONAL_TEXT,
-    },
-    "bodies": {
-        "id": (_ident, True),
-        "name": (_text, True),
-        "name_es": _OPTIONAL_TEXT,
-        "acronyms": (_list_of(_text), False),
-        "kind": (_text, True),
-        "founded": (date_value, False),
-        "dissolved": (date_value, False),
-        "created_by": (_ident, False),
-        "dissolved_by": (_ident, False),
-        "former_names": (
-            _list_of(
-                _table(
-                    {
-                        "name": (_text, True),
-                        "name_es": _OPTIONAL_TEXT,
-                        "acronym": _OPTIONAL_TEXT,
-                        "until": (date_value, True),
-                    },
-                    FormerName,
-                )
-            ),
-            False,
-        ),
-        "citations": (_CITATIONS, True),
-        "conflicts": (_IDS, False),
-        "note": _OPTIONAL_TEXT,
-    },
-    "coop_types": {
-        "id": (_ident, True),
-        "name": (_text, True),
-        "name_es": _OPTIONAL_TEXT,
-        "parent": (_ident, False),
-        "aliases": (_list_of(_text), False),
-        "abstract": (_flag, False),
-        "citations": (_CITATIONS, True),
-        "note": _OPTIONAL_TEXT,
-    },
-    "laws": {
-        "id": (_ident, True),
-        "kind": (_text, True),
-        "number": (_text, True),
-        "title": (_text, True),
-        "title_es": _OPTIONAL_TEXT,
-        "promulgated": (date_value, False),
-        "published": (date_value, False),
-        "in_force": (date_value, False),
-        "citations": (_CITATIONS, True),
-        "conflicts": (_IDS, False),
-        "note": _OPTIONAL_TEXT,
-    },
-    "mandates": {
-        "id": (_ident, False),
-        "body": (_ident, True),
-        "delegated_by": (_ident, False),
-        "function": (_text, True),
-        "coop_types": (_list_of(_ident, non_empty=True), True),
-        "start": (date_value, True),
-        "end": (date_value, False),
-        "basis": (_IDS, False),
-        "joint": (_flag, False),
-        "citations": (_CITATIONS, True),
-        "conflicts": (_IDS, False),
-        "note": _OPTIONAL_TEXT,
-    },
-    "events": {
-        "id": (_ident, True),
-        "date": (date_value, True),
-        "kind": (_text, True),
-        "title": (_text, True),
-        "description": _OPTIONAL_TEXT,
-        "bodies": (_IDS, False),
-        "coop_types": (_IDS, False),
-        "laws": (_IDS, False),
-        "figures": (
-            _list_of(
-                _table(
-                    {
-                        "value": (_number, True),
-                        "unit": (_text, True),
-                        "label": (_text, True),
-                        "as_of": (date_value, False),
-                    },
-                    Figure,
-                )
-            ),
-            False,
-        ),
-        "citations": (_CITATIONS, True),
-        "conflicts": (_IDS, False),
-    },
-    "conflicts": {
-        "id": (_ident, True),
-        "title": (_text, True),
-        "description": _OPTIONAL_TEXT,
-        "claims": (
-            _list_of(
-                _table(
-                    {
-                        "value": (_text, True),
-                        "source": (_ident, True),
-                        "locator": (_text, True),
-                        "note": _OPTIONAL_TEXT,
-                    },
-                    _claim,
-                )
-            ),
-            True,
-        ),
-        "preferred": _OPTIONAL_TEXT,
-        "reason": _OPTIONAL_TEXT,
-    },
-}
-BUILD: Final[dict[str, Callable[..., Any]]] = {
-    "sources": Source,
-    "bodies": Body,
-    "coop_types": CoopType,
-    "laws": Law,
-    "mandates": Mandate,
-    "events": Event,
-    "conflicts": Conflict,
+_SCALARS: Final[dict[object, Hook]] = {
+    str: _text,
+    int: _year,
+    float: _number,
+    bool: _flag,
+    HistoricalDate: date_value,
 }
 
-# (table, attribute) -> the table its ids must name
-REFERENCES: Final[dict[tuple[str, str], str]] = {
-    ("bodies", "created_by"): "laws",
-    ("bodies", "dissolved_by"): "laws",
-    ("bodies", "conflicts"): "conflicts",
-    ("coop_types", "parent"): "coop_types",
-    ("laws", "conflicts"): "conflicts",
-    ("mandates", "body"): "bodies",
-    ("mandates", "delegated_by"): "bodies",
-    ("mandates", "coop_types"): "coop_types",
-    ("mandates", "basis"): "laws",
-    ("mandates", "conflicts"): "conflicts",
-    ("events", "bodies"): "bodies",
-    ("events", "coop_types"): "coop_types",
-    ("events", "laws"): "laws",
-    ("events", "conflicts"): "conflicts",
-}
+
+def _hook(field: attrs.Attribute[Any]) -> Hook:
+    """The check of one field's raw value, from its type and metadata."""
+    kind = _without_none(field.type)
+    if field.metadata.get("flat"):
+        return _flat(kind)
+    if typing.get_origin(kind) is tuple:
+        return _list_of(
+            _item(typing.get_args(kind)[0], field), non_empty=bool(field.metadata.get("non_empty"))
+        )
+    return _item(kind, field)
+
+
+def _item(kind: Any, field: attrs.Attribute[Any]) -> Hook:
+    if field.metadata.get("id"):
+        return _ident
+    if typing.get_origin(kind) is typing.Literal:
+        return _text  # the allowed values are a record rule, with a message of its own
+    if attrs.has(kind) and kind is not HistoricalDate:
+        return _table(kind)
+    return _SCALARS[kind]
+
+
+def _without_none(kind: Any) -> Any:
+    if isinstance(kind, types.UnionType):
+        rest = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        return rest[0] if len(rest) == 1 else kind
+    return kind
+
+
+@per_class
+def _hooks(cls: type[Any]) -> dict[str, Hook]:
+    return {field.name: _hook(field) for field in fields(cls)}
+
+
+_CONVERTER: Final = cattrs.Converter(detailed_validation=True)
+
+
+@per_class
+def _structure_fn(cls: type[Any]) -> Callable[[Mapping[str, Any], Any], Any]:
+    overrides: dict[str, Any] = {
+        name: override(struct_hook=_call(hook)) for name, hook in _hooks(cls).items()
+    }
+    return make_dict_structure_fn(cls, _CONVERTER, _cattrs_detailed_validation=True, **overrides)
+
+
+def _call(hook: Hook) -> Callable[[Any, Any], Any]:
+    """A cattrs structure hook (value, type) from a one-value check."""
+    return lambda value, _: hook(value)
+
+
+def _nested(cls: type[Any], raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The raw table with each flat field's keys gathered into a table of their own."""
+    nested = dict(raw)
+    for field in fields(cls):
+        if field.metadata.get("flat"):
+            own = keys(flat_class(field))
+            nested[field.name] = {key: nested.pop(key) for key in own if key in nested}
+    return nested
+
+
+def structure(cls: type[Any], raw: Mapping[str, Any]) -> tuple[Any, list[str]]:
+    """A record of ``cls`` from its raw table, or None and every problem found in it."""
+    allowed = keys(cls)
+    problems = [
+        f"unknown key {key!r}{did_you_mean(key, allowed)}" for key in raw if key not in allowed
+    ]
+    try:
+        record = _structure_fn(cls)(_nested(cls, raw), cls)
+    except ClassValidationError as err:
+        problems += [message for error in err.exceptions for message in _messages(error)]
+        return None, problems
+    return (None, problems) if problems else (record, [])
+
+
+def _messages(error: BaseException) -> list[str]:
+    """What one field's error says, in the loader's words."""
+    notes = getattr(error, "__notes__", [])
+    name = getattr(notes[-1], "name", "?") if notes else "?"
+    if isinstance(error, _Flat):
+        return error.problems
+    if isinstance(error, KeyError):
+        return [f"missing required key {name!r}"]
+    return [f"{name}: {error}"]
+
+
+def field_values(cls: type[Any], raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of a record that failed to build whose values do check out, by name.
+
+    Their references are checked all the same, so that every problem is found in one pass.
+    """
+    values: dict[str, Any] = {}
+    nested = _nested(cls, raw)
+    for name, hook in _hooks(cls).items():
+        if name in nested:
+            try:
+                values[name] = hook(nested[name])
+            except (Invalid, _Flat):
+                continue
+    return values

@@ -8,9 +8,19 @@ from typing import Any, Final
 
 from coophistory.dates import HistoricalDate
 from coophistory.errors import Problem
-from coophistory.loading.convert import BUILD, FIELDS, convert_fields, date_value
+from coophistory.loading.convert import date_value, field_values, structure
 from coophistory.loading.decode import Invalid, did_you_mean, shape
-from coophistory.records import FUNCTIONS, LAW_KINDS, SCHEMA_VERSION, TABLES
+from coophistory.records import (
+    FUNCTIONS,
+    LAW_KINDS,
+    SCHEMA_VERSION,
+    TABLES,
+    Body,
+    Conflict,
+    Law,
+    Mandate,
+)
+from coophistory.schema import CLASSES
 
 __all__ = ["Located", "parse_document"]
 
@@ -106,67 +116,60 @@ def parse_document(
             label = record_label(table, raw)
             if isinstance(raw.get("id"), str):
                 claimed[table].add(raw["id"])
-            values, messages = convert_fields(raw, FIELDS[table])
-            if not messages:
-                record, messages = _build(table, values)
+            cls = CLASSES[table]
+            record, messages = structure(cls, raw)
+            if record is not None:
+                messages = list(RECORD_RULES[table](record)) if table in RECORD_RULES else []
             problems.extend(Problem(name, table, position, label, m) for m in messages)
             if messages:
-                unbuilt[table].append(
-                    Located(name, table, position, label, SimpleNamespace(**values))
-                )
+                known = record or SimpleNamespace(**field_values(cls, raw))
+                unbuilt[table].append(Located(name, table, position, label, known))
             else:
                 located[table].append(Located(name, table, position, label, record))
     return version, current_to, problems
 
 
-def _build(table: str, values: dict[str, Any]) -> tuple[Any, list[str]]:
-    """Build one record, unless the rules that concern it alone find problems."""
-    rules = RECORD_RULES.get(table)
-    messages = list(rules(values)) if rules else []
-    return (None, messages) if messages else (BUILD[table](**values), [])
-
-
-def _mandate_rules(values: dict[str, Any]) -> Iterator[str]:
-    if values["function"] not in FUNCTIONS:
-        yield f"unknown function {values['function']!r}; expected one of {', '.join(FUNCTIONS)}"
-    start, end = values["start"], values.get("end")
+def _mandate_rules(mandate: Mandate) -> Iterator[str]:
+    if mandate.function not in FUNCTIONS:
+        yield f"unknown function {mandate.function!r}; expected one of {', '.join(FUNCTIONS)}"
+    start, end = mandate.start, mandate.end
     for key, boundary in (("start", start), ("end", end)):
         if boundary is not None and (boundary.start is None or boundary.end is None):
             yield f"{key} {str(boundary)!r} is open; a mandate's boundary must be closed"
-    if values.get("delegated_by") == values["body"]:
+    if mandate.delegated_by == mandate.body:
         yield "a body cannot delegate to itself"
     if end is not None and end.latest and start.earliest and end.latest <= start.earliest:
         yield f"ends ({end}) before it starts ({start})"
 
 
-def _law_rules(values: dict[str, Any]) -> Iterator[str]:
-    if values["kind"] not in LAW_KINDS:
-        yield f"unknown law kind {values['kind']!r}" + (
-            did_you_mean(values["kind"], LAW_KINDS) or f"; expected one of {', '.join(LAW_KINDS)}"
+def _law_rules(law: Law) -> Iterator[str]:
+    if law.kind not in LAW_KINDS:
+        yield f"unknown law kind {law.kind!r}" + (
+            did_you_mean(law.kind, LAW_KINDS) or f"; expected one of {', '.join(LAW_KINDS)}"
         )
-    if not any(key in values for key in ("promulgated", "published", "in_force")):
+    if law.promulgated is None and law.published is None and law.in_force is None:
         yield "needs at least one of 'promulgated', 'published' or 'in_force'"
 
 
-def _body_rules(values: dict[str, Any]) -> Iterator[str]:
-    founded, dissolved = values.get("founded"), values.get("dissolved")
+def _body_rules(body: Body) -> Iterator[str]:
+    founded, dissolved = body.founded, body.dissolved
     if founded is None or dissolved is None:
         return
     if founded.earliest and dissolved.latest and dissolved.latest < founded.earliest:
         yield f"dissolved ({dissolved}) before it was founded ({founded})"
 
 
-def _conflict_rules(values: dict[str, Any]) -> Iterator[str]:
-    claims = values["claims"]
+def _conflict_rules(conflict: Conflict) -> Iterator[str]:
+    claims, preferred = conflict.claims, conflict.preferred
     if len(claims) < 2:
         yield "a conflict needs at least two claims"
-    if "preferred" in values and values["preferred"] not in {c.value for c in claims}:
-        yield f"preferred {values['preferred']!r} is not the value of any claim"
-    if "reason" in values and "preferred" not in values:
+    if preferred is not None and preferred not in {c.value for c in claims}:
+        yield f"preferred {preferred!r} is not the value of any claim"
+    if conflict.reason is not None and preferred is None:
         yield "'reason' explains a 'preferred' claim; name the claim too"
 
 
-RECORD_RULES: Final[dict[str, Callable[[dict[str, Any]], Iterator[str]]]] = {
+RECORD_RULES: Final[dict[str, Callable[[Any], Iterator[str]]]] = {
     "mandates": _mandate_rules,
     "laws": _law_rules,
     "bodies": _body_rules,
