@@ -274,9 +274,8 @@ def _types(history: History, type_ids: Iterable[str]) -> str:
     return ", ".join(t.name for t in names) + " cooperatives"
 
 
-def _names(history: History, body_ids: Iterable[str], date: HistoricalDate) -> str:
+def _names(bodies: Iterable[Body], date: HistoricalDate) -> str:
     day = date.earliest
-    bodies = [history.body(b) for b in body_ids]
     return ", ".join(b.label_on(day) if day else b.name for b in bodies)
 
 
@@ -288,8 +287,8 @@ def _handover_rows(history: History) -> list[str]:
         laws = ", ".join(history.law(law).label for law in step.basis) or "—"
         rows.append(
             f"| {_md(step.date.display())} | {step.function} | {_md(types)} "
-            f"| {_md(_names(history, step.from_bodies, step.date))} "
-            f"| {_md(_names(history, step.to_bodies, step.date))} | {_md(laws)} "
+            f"| {_md(_names(step.from_bodies, step.date))} "
+            f"| {_md(_names(step.to_bodies, step.date))} | {_md(laws)} "
             f"| {_cites(history, step.citations)} |"
         )
     return rows

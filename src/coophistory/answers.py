@@ -166,8 +166,8 @@ def handover_dict(history: History, handover: Handover) -> dict[str, Any]:
         "function": handover.function,
         "coop_types": list(handover.coop_types),
         "excluding": list(handover.excluding),
-        "from": [body_ref(history.body(b), day) for b in handover.from_bodies],
-        "to": [body_ref(history.body(b), day) for b in handover.to_bodies],
+        "from": [body_ref(b, day) for b in handover.from_bodies],
+        "to": [body_ref(b, day) for b in handover.to_bodies],
         "laws": [law_ref(history.law(law)) for law in handover.basis],
         "citations": [citation_ref(c) for c in handover.citations],
     }
@@ -178,13 +178,14 @@ class LineageStep:
     """A stretch of time in which the same bodies held a function over a type.
 
     ``start`` is its first day and ``end`` the first day after it (``None``: to this day).
-    An uncertain stretch has ``possible`` bodies.
+    An uncertain stretch has ``possible`` bodies. ``bodies`` and ``possible`` are Body records,
+    as an Answer's are.
     """
 
     start: pendulum.Date
     end: pendulum.Date | None
-    bodies: tuple[str, ...]
-    possible: tuple[str, ...]
+    bodies: tuple[Body, ...]
+    possible: tuple[Body, ...]
     mandates: tuple[Mandate, ...] = attrs.field(eq=False, repr=False)
 
     @property

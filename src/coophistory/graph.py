@@ -178,13 +178,17 @@ def _add_handover(graph: Graph, handover: Handover) -> None:
         for receiver in (b for b in handover.to_bodies if b != giver):
             _link(
                 graph,
-                ("body", giver),
-                ("body", receiver),
+                ("body", giver.id),
+                ("body", receiver.id),
                 "hands-over",
                 _since(handover.date),
                 handover.citations,
                 **extra,
             )
+
+
+def _ids(bodies: Iterable[Body]) -> tuple[str, ...]:
+    return tuple(body.id for body in bodies)
 
 
 def _since(date: HistoricalDate | None) -> Period | None:
@@ -238,11 +242,11 @@ def chain(history: History, coop_type: str, function: str = "supervision") -> tu
             for _, _, d in _relations(history.graph, "hands-over")
             if d["function"] == function and lineage.intersection(d["handover"].coop_types)
         },
-        key=lambda h: (h.date.sort_key(), h.from_bodies, h.to_bodies),
+        key=lambda h: (h.date.sort_key(), _ids(h.from_bodies), _ids(h.to_bodies)),
     )
     if not steps:
         return ()
-    bodies = [*steps[0].from_bodies, *(body for step in steps for body in step.to_bodies)]
+    bodies = [*_ids(steps[0].from_bodies), *(b for step in steps for b in _ids(step.to_bodies))]
     return tuple(b for i, b in enumerate(bodies) if i == 0 or bodies[i - 1] != b)
 
 

@@ -10,14 +10,14 @@ import pendulum
 
 from coophistory.answers import LineageStep
 from coophistory.names import unique
-from coophistory.records import Function, Handover, Mandate
+from coophistory.records import Body, Function, Handover, Mandate
 from coophistory.taxonomy import Taxonomy
 from coophistory.timeline import Index
 
 __all__ = ["Lineages"]
 
 # A handover before its types are worked out: from bodies, to bodies, incoming mandate keys
-_Key = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+_Key = tuple[tuple[Body, ...], tuple[Body, ...], tuple[str, ...]]
 
 
 class Lineages:
@@ -40,12 +40,11 @@ class Lineages:
         resolved = self._index.resolved(type_id, function)
         steps: list[LineageStep] = []
         for ordinal, found in zip(resolved.starts, resolved.found, strict=True):
-            ids = tuple(b.id for b in found.bodies)
-            maybe = tuple(b.id for b in found.possible)
-            if steps and (steps[-1].bodies, steps[-1].possible) == (ids, maybe):
+            bodies, maybe = found.bodies, found.possible
+            if steps and (steps[-1].bodies, steps[-1].possible) == (bodies, maybe):
                 continue
             steps.append(
-                LineageStep(pendulum.Date.fromordinal(ordinal), None, ids, maybe, found.mandates)
+                LineageStep(pendulum.Date.fromordinal(ordinal), None, bodies, maybe, found.mandates)
             )
         closed = [attrs.evolve(step, end=after.start) for step, after in itertools.pairwise(steps)]
         closed += steps[-1:]
@@ -67,14 +66,15 @@ class Lineages:
         groups: dict[_Key, set[str]] = defaultdict(set)
         incoming_of: dict[_Key, tuple[Mandate, ...]] = {}
         for type_id in sorted(scope):
-            previous: tuple[str, ...] = ()
+            previous: tuple[Body, ...] = ()
             for step in self.lineage(type_id, function):
                 if not step.certain or not step.bodies:
                     continue
                 arriving = [b for b in step.bodies if b not in previous]
                 leaving = [b for b in previous if b not in step.bodies]
                 if arriving and leaving:
-                    incoming = tuple(m for m in step.mandates if m.body in arriving)
+                    arriving_ids = {b.id for b in arriving}
+                    incoming = tuple(m for m in step.mandates if m.body in arriving_ids)
                     key = (previous, step.bodies, tuple(m.key for m in incoming))
                     groups[key].add(type_id)
                     incoming_of[key] = incoming

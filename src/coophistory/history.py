@@ -213,8 +213,10 @@ class History:
     def lineage(self, coop_type: str, function: str = "supervision") -> list[LineageStep]:
         """The stretches of time and their holders for a type, first to last, uncertain ones too.
 
-        >>> [step.bodies or step.possible for step in load().lineage("housing")][:3]
-        [('incoop',), ('incoop', 'ministry-of-labor'), ('ministry-of-labor',)]
+        Each step's ``bodies`` and ``possible`` are Body records, as in an Answer.
+
+        >>> [[b.id for b in s.bodies or s.possible] for s in load().lineage("housing")][:3]
+        [['incoop'], ['incoop', 'ministry-of-labor'], ['ministry-of-labor']]
         """
         return list(self._lineages.lineage(self.coop_type(coop_type).id, names.function(function)))
 

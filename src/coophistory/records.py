@@ -313,13 +313,14 @@ class Handover:
     """Derived: on ``date``, ``function`` over ``coop_types`` passed from some bodies to others.
 
     ``coop_types`` include their subtypes, except those in ``excluding``, which stayed.
+    ``from_bodies`` and ``to_bodies`` are Body records, as an Answer's ``bodies`` are.
     """
 
     date: HistoricalDate
     function: Function
     coop_types: tuple[str, ...]
-    from_bodies: tuple[str, ...]
-    to_bodies: tuple[str, ...]
+    from_bodies: tuple[Body, ...]
+    to_bodies: tuple[Body, ...]
     excluding: tuple[str, ...]
     basis: tuple[str, ...]
     citations: tuple[Citation, ...]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from coophistory.errors import UnknownChoiceError
 from coophistory.export import CSV_TABLES
-from coophistory.records import TABLES
+from coophistory.records import TABLES, Handover
 from coophistory.schema import columns, plain, row
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def render(history: History, table: str = "mandates") -> str:
     """One table of the history as CSV text."""
     if table == "handovers":
         keys: tuple[str, ...] = _HANDOVER_COLUMNS
-        rows = [{key: plain(getattr(h, key)) for key in keys} for h in history.handovers()]
+        rows = [{key: _handover_value(h, key) for key in keys} for h in history.handovers()]
     elif table in TABLES:
         keys = columns(table)
         rows = [row(record) for record in getattr(history.records, table)]
@@ -48,6 +48,14 @@ def render(history: History, table: str = "mandates") -> str:
     writer.writerow(keys)
     writer.writerows([_cell(found.get(key)) for key in keys] for found in rows)
     return buffer.getvalue()
+
+
+def _handover_value(handover: Handover, key: str) -> Any:
+    """A handover's column: bodies by id, as every other table gives references."""
+    value = getattr(handover, key)
+    if key in ("from_bodies", "to_bodies"):
+        return [body.id for body in value]
+    return plain(value)
 
 
 def _cell(value: Any) -> str:

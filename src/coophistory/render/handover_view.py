@@ -74,10 +74,10 @@ def handovers(
         label[-1] += notes.mark(step.citations)
         for giver in step.from_bodies:
             for receiver in (b for b in step.to_bodies if b != giver):
-                bodies.update(dict.fromkeys((giver, receiver)))
+                bodies.update(dict.fromkeys((giver.id, receiver.id)))
                 frame.edge(
-                    giver,
-                    receiver,
+                    giver.id,
+                    receiver.id,
                     label=plain(*label),
                     fontcolor=colours[branch],
                     **line(step.function, colours[branch]),

@@ -56,7 +56,7 @@ def lanes(
     colours: dict[str, str] = {}
     for step in steps:
         for body in (*step.bodies, *step.possible):
-            colours.setdefault(body, PALETTE[1 + len(colours) % (len(PALETTE) - 1)])
+            colours.setdefault(body.id, PALETTE[1 + len(colours) % (len(PALETTE) - 1)])
     ticks = "".join(
         f'<TD WIDTH="{axis.x(pendulum.Date(y + 10, 1, 1)) - axis.x(pendulum.Date(y, 1, 1))}" '
         f'FIXEDSIZE="TRUE" HEIGHT="16" ALIGN="LEFT" BORDER="1" SIDES="L" COLOR="#6F6F6F"> {y}</TD>'
@@ -112,14 +112,14 @@ def _lane(history: History, lineage: Sequence[Any], axis: _Axis, colours: dict[s
                 *(
                     f.until.earliest
                     for b in holders
-                    for f in history.body(b).former_names
+                    for f in b.former_names
                     if f.until.earliest and step.start < f.until.earliest < (step.end or axis.end)
                 ),
             }
         )
         for begin, finish in zip(cuts, [*cuts[1:], step.end], strict=True):
-            names = " + ".join(history.body(b).label_on(begin) for b in holders)
-            colour = colours[holders[0]] if holders else None
+            names = " + ".join(b.label_on(begin) for b in holders)
+            colour = colours[holders[0].id] if holders else None
             if step.possible and colour:
                 colour = _tint(colour)
                 names = f"{names}?"
