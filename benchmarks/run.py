@@ -208,7 +208,7 @@ def bench_views(history: coophistory.History, repeat: int) -> dict[str, Any]:
         handovers = time.perf_counter() - start
         start = time.perf_counter()
         for type_id in types:
-            fresh_history.lineage(type_id, "promotion")
+            fresh_history.lineage(type_id, function="promotion")
         lineage = time.perf_counter() - start
         return cold_all, handovers, lineage
 
@@ -289,7 +289,7 @@ def bench_memory(path: Path, records: int) -> dict[str, Any]:
         gc.collect()
         after_load = tracemalloc.get_traced_memory()[0]
         history.supervision_on("1995-06-01")
-        history.supervision_on("1995-06-01", "promotion")
+        history.supervision_on("1995-06-01", function="promotion")
         gc.collect()
         after_queries = tracemalloc.get_traced_memory()[0]
     finally:

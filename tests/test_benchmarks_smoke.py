@@ -85,7 +85,7 @@ def test_one_day_answers_match_the_general_path(tmp_path: Path) -> None:
     for _ in range(1500):
         type_id, function = rng.choice(types), rng.choice(coophistory.FUNCTIONS)
         day = f"{rng.randint(1890, 2030):04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        answer = history.supervisor(type_id, day, function)
+        answer = history.supervisor(type_id, day, function=function)
         _, low, high = when(day)
         parts = (
             answer.bodies,

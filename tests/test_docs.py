@@ -320,7 +320,7 @@ def test_cli_json_example_is_a_real_answer(bundled: coophistory.History) -> None
     """The `who --json` example in cli-json.md is what `who housing 1978 --json` prints."""
     block = _page("cli-json.md").split("```json\n", 1)[1].split("```", 1)[0]
     shown = json.loads(block)
-    real = bundled.supervisor(shown["coop_type"], shown["on"], shown["function"]).to_dict()
+    real = bundled.supervisor(shown["coop_type"], shown["on"], function=shown["function"]).to_dict()
     assert real["sentence"].startswith(shown.pop("sentence").removesuffix("..."))
     del real["sentence"]
     assert shown == real

@@ -187,7 +187,7 @@ def test_chain_follows_handovers(
     tiny: coophistory.History, coop_type: str, function: str, bodies: tuple[str, ...]
 ) -> None:
     """The chain of bodies that held a function over a type, oldest first."""
-    assert graph.chain(tiny, coop_type, function) == bodies
+    assert graph.chain(tiny, coop_type, function=function) == bodies
 
 
 def test_laws_shaping_a_types_supervision(tiny: coophistory.History) -> None:
@@ -198,7 +198,7 @@ def test_laws_shaping_a_types_supervision(tiny: coophistory.History) -> None:
         "law-30822",
     ]
     assert [law.id for law in graph.laws_shaping(tiny, "housing")] == ["law-15260", "dl-25879"]
-    assert [law.id for law in graph.laws_shaping(tiny, "coffee", "promotion")] == [
+    assert [law.id for law in graph.laws_shaping(tiny, "coffee", function="promotion")] == [
         "law-15260",
         "law-29271",
     ]

@@ -421,7 +421,7 @@ def _status(period: Period, day: Day) -> Status:
 
 
 def _verdict(history: History, type_id: str, on: Day | str, function: str) -> Verdict:
-    answer = history.supervisor(type_id, on, function)
+    answer = history.supervisor(type_id, on, function=function)
     return frozenset(b.id for b in answer.bodies), frozenset(b.id for b in answer.possible)
 
 
@@ -543,7 +543,7 @@ def test_lineage_agrees_with_the_answers(world: World) -> None:
     """Lineage steps are contiguous, distinct, and hold the oracle's verdict on every day."""
     history = world.history
     for type_id, function in _pairs(world):
-        steps = history.lineage(type_id, function)
+        steps = history.lineage(type_id, function=function)
         for step, after in itertools.pairwise(steps):
             assert step.end == after.start
             assert (step.bodies, step.possible) != (after.bodies, after.possible)

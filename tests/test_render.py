@@ -25,14 +25,14 @@ Draw = Callable[[coophistory.History], graphviz.Digraph]
 DIAGRAMS: dict[str, Draw] = {
     "handovers": render.handovers,
     "handovers-savings-and-credit": lambda h: render.handovers(
-        h, ["savings-and-credit"], ("supervision",)
+        h, ["savings-and-credit"], functions=("supervision",)
     ),
     "timeline": render.timeline,
     "timeline-1990s-laws": lambda h: render.timeline(h, "1990", "2010", kinds={"law"}),
     "snapshot-1978-06-01": lambda h: render.snapshot(h, "1978-06-01"),
     "snapshot-1995-06-01": lambda h: render.snapshot(h, "1995-06-01"),
     "lanes-supervision": render.lanes,
-    "lanes-promotion": lambda h: render.lanes(h, "promotion", sources=False),
+    "lanes-promotion": lambda h: render.lanes(h, function="promotion", sources=False),
 }
 
 

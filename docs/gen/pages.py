@@ -281,7 +281,7 @@ def _names(bodies: Iterable[Body], date: HistoricalDate) -> str:
 
 def _handover_rows(history: History) -> list[str]:
     rows = ["| date | function | cooperatives | from | to | under | source |", "|---" * 7 + "|"]
-    handovers = [h for function in FUNCTIONS for h in history.handovers(None, function)]
+    handovers = [h for function in FUNCTIONS for h in history.handovers(function=function)]
     for step in sorted(handovers, key=lambda h: (h.date.sort_key(), h.function)):
         types = _types(history, step.coop_types)
         laws = ", ".join(history.law(law).label for law in step.basis) or "—"

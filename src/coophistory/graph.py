@@ -228,7 +228,7 @@ def _relations(graph: Graph, relation: str) -> Iterable[tuple[str, str, dict[str
     return ((u, v, d) for u, v, d in graph.edges(data=True) if d["relation"] == relation)
 
 
-def chain(history: History, coop_type: str, function: str = "supervision") -> tuple[str, ...]:
+def chain(history: History, coop_type: str, *, function: str = "supervision") -> tuple[str, ...]:
     """The ids of the bodies that held ``function`` over a type, in the order they took it.
 
     Follows the ``hands-over`` edges that cover the type (or one of its ancestors), oldest
@@ -251,7 +251,7 @@ def chain(history: History, coop_type: str, function: str = "supervision") -> tu
 
 
 def laws_shaping(
-    history: History, coop_type: str, function: str = "supervision"
+    history: History, coop_type: str, *, function: str = "supervision"
 ) -> tuple[Law, ...]:
     """The laws that granted ``function`` over a type or its ancestors, oldest first."""
     targets = {node("type", t) for t in history.ancestors(coop_type)}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from coophistory import names
@@ -177,7 +179,7 @@ class History:
 
     # --- as-of answers --------------------------------------------------------------------
 
-    def supervisor(self, coop_type: str, on: DateLike, function: str = "supervision") -> Answer:
+    def supervisor(self, coop_type: str, on: DateLike, *, function: str = "supervision") -> Answer:
         """Who held ``function`` over ``coop_type`` on ``on``, under which law, per which source.
 
         ``on`` is a day (ISO text, a date or a pendulum Date); an imprecise EDTF date such as
@@ -206,11 +208,15 @@ class History:
             sources_by_id=self._sources,
         )
 
-    def supervision_on(self, on: DateLike, function: str = "supervision") -> dict[str, Answer]:
-        """The answer for every concrete type on one day, keyed by type id."""
-        return {t.id: self.supervisor(t.id, on, function) for t in self.concrete_types()}
+    def supervision_on(
+        self, on: DateLike, *, function: str = "supervision"
+    ) -> Mapping[str, Answer]:
+        """The answer for every concrete type on one day, keyed by type id (read-only)."""
+        return MappingProxyType(
+            {t.id: self.supervisor(t.id, on, function=function) for t in self.concrete_types()}
+        )
 
-    def lineage(self, coop_type: str, function: str = "supervision") -> list[LineageStep]:
+    def lineage(self, coop_type: str, *, function: str = "supervision") -> tuple[LineageStep, ...]:
         """The stretches of time and their holders for a type, first to last, uncertain ones too.
 
         Each step's ``bodies`` and ``possible`` are Body records, as in an Answer.
@@ -218,11 +224,11 @@ class History:
         >>> [[b.id for b in s.bodies or s.possible] for s in load().lineage("housing")][:3]
         [['incoop'], ['incoop', 'ministry-of-labor'], ['ministry-of-labor']]
         """
-        return list(self._lineages.lineage(self.coop_type(coop_type).id, names.function(function)))
+        return self._lineages.lineage(self.coop_type(coop_type).id, names.function(function))
 
     def handovers(
-        self, coop_type: str | None = None, function: str = "supervision"
-    ) -> list[Handover]:
+        self, coop_type: str | None = None, *, function: str = "supervision"
+    ) -> tuple[Handover, ...]:
         """Every passing of a function from some bodies to others, in date order.
 
         The first holders of a chain did not receive it from anybody, and a body joining the
@@ -231,7 +237,7 @@ class History:
         """
         checked = names.function(function)
         root = self.coop_type(coop_type).id if coop_type else None
-        return list(self._lineages.handovers(checked, root))
+        return self._lineages.handovers(checked, root)
 
     # --- events ---------------------------------------------------------------------------
 
@@ -239,9 +245,10 @@ class History:
         self,
         start: DateLike | None = None,
         end: DateLike | None = None,
+        *,
         coop_type: str | None = None,
         kind: str | None = None,
-    ) -> list[Event]:
+    ) -> tuple[Event, ...]:
         """Events whose dates overlap the half-open range [start, end), in date order.
 
         ``coop_type`` keeps events about that type, its subtypes or its ancestors.
@@ -258,7 +265,7 @@ class History:
             and (kind is None or event.kind == kind)
             and (related is None or bool(related.intersection(event.coop_types)))
         ]
-        return sorted(chosen, key=lambda e: e.date.sort_key())
+        return tuple(sorted(chosen, key=lambda e: e.date.sort_key()))
 
     # --- graph (networkx is imported only here, on first use) -----------------------------
 
@@ -272,7 +279,10 @@ class History:
         return self._graph
 
     def graph_at(self, on: DateLike) -> Graph:
-        """A frozen view of the graph holding what was in force on ``on``."""
+        """A frozen copy of the graph holding what was in force on ``on``, built anew each call.
+
+        Each edge carries ``certain``: whether it held throughout ``on``.
+        """
         from coophistory import graph as graphs  # noqa: PLC0415 - networkx off the query path
 
         return graphs.at(self, self.graph, as_of(on))

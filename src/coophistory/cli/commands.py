@@ -34,7 +34,7 @@ def _history(args: argparse.Namespace) -> History:
 
 def who(args: argparse.Namespace) -> int:
     """``coophistory who``: who held a function over a type on a date."""
-    answer = _history(args).supervisor(args.coop_type, args.date, args.function)
+    answer = _history(args).supervisor(args.coop_type, args.date, function=args.function)
     if args.json:
         print_json(answer.to_dict())
     else:
@@ -46,7 +46,7 @@ def on(args: argparse.Namespace) -> int:
     """``coophistory on``: every concrete type and its holders on a date."""
     history = _history(args)
     functions = (args.function,) if args.function else FUNCTIONS
-    answers = {f: history.supervision_on(args.date, f) for f in functions}
+    answers = {f: history.supervision_on(args.date, function=f) for f in functions}
     if args.json:
         print_json(
             {
@@ -76,7 +76,9 @@ def on(args: argparse.Namespace) -> int:
 def handovers(args: argparse.Namespace) -> int:
     """``coophistory handovers``: when a function passed between bodies."""
     history = _history(args)
-    found = [handover_dict(history, h) for h in history.handovers(args.coop_type, args.function)]
+    found = [
+        handover_dict(history, h) for h in history.handovers(args.coop_type, function=args.function)
+    ]
     if args.json:
         print_json(found)
         return 0
@@ -104,7 +106,7 @@ def handovers(args: argparse.Namespace) -> int:
 
 def timeline(args: argparse.Namespace) -> int:
     """``coophistory timeline``: events in date order within a range."""
-    events = _history(args).events(args.start, args.end, args.coop_type, args.kind)
+    events = _history(args).events(args.start, args.end, coop_type=args.coop_type, kind=args.kind)
     if args.json:
         print_json([row(e) for e in events])
     else:
@@ -122,9 +124,9 @@ def render_diagram(args: argparse.Namespace) -> int:
             args.usage_error(prose.snapshot_needs_a_day())
         diagram = render.snapshot(history, args.on)
     elif args.view == "timeline":
-        diagram = render.timeline(history, args.start, args.end, args.kind)
+        diagram = render.timeline(history, args.start, args.end, kinds=args.kind)
     elif args.view == "lanes":
-        diagram = render.lanes(history, args.function)
+        diagram = render.lanes(history, function=args.function)
     else:
         diagram = render.handovers(history)
     render.write(diagram, args.output)

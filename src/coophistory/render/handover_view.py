@@ -34,8 +34,8 @@ __all__ = ["handovers"]
 def handovers(
     history: History,
     coop_types: Iterable[str] | None = None,
-    functions: Sequence[str] = FUNCTIONS,
     *,
+    functions: Sequence[str] = FUNCTIONS,
     title: str | None = None,
     sources: bool = True,
 ) -> graphviz.Digraph:

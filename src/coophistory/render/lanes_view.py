@@ -28,8 +28,8 @@ _PX_PER_CHAR: Final = 6.2
 
 def lanes(
     history: History,
-    function: str = "supervision",
     *,
+    function: str = "supervision",
     title: str | None = None,
     sources: bool = True,
 ) -> graphviz.Digraph:
@@ -45,7 +45,7 @@ def lanes(
         sources=sources,
     )
     notes = canvas.notes
-    lineages = {t.id: history.lineage(t.id, function) for t in history.concrete_types()}
+    lineages = {t.id: history.lineage(t.id, function=function) for t in history.concrete_types()}
     steps = [s for lineage in lineages.values() for s in lineage]
     if not steps:
         canvas.frame.node("empty", plain(prose.no_mandate(function)), shape="plaintext")

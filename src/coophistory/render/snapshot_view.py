@@ -37,8 +37,8 @@ __all__ = ["snapshot"]
 def snapshot(
     history: History,
     on: DateLike,
-    functions: Sequence[str] = FUNCTIONS,
     *,
+    functions: Sequence[str] = FUNCTIONS,
     title: str | None = None,
     sources: bool = True,
 ) -> graphviz.Digraph:
@@ -51,7 +51,7 @@ def snapshot(
     if not functions:
         raise NothingChosenError("function", FUNCTIONS)
     functions = [names.function(f) for f in functions]
-    answers = {f: history.supervision_on(on, f) for f in functions}
+    answers = {f: history.supervision_on(on, function=f) for f in functions}
     when = next(iter(next(iter(answers.values())).values())).on
     canvas = Canvas(
         history,

@@ -31,8 +31,8 @@ def timeline(
     history: History,
     start: DateLike | None = None,
     end: DateLike | None = None,
-    kinds: Collection[str] | None = None,
     *,
+    kinds: Collection[str] | None = None,
     title: str | None = None,
     sources: bool = True,
 ) -> graphviz.Digraph:
