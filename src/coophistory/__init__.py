@@ -8,15 +8,19 @@ SBS
 
 from __future__ import annotations
 
+from coophistory import errors
 from coophistory.answers import Answer, LineageStep
 from coophistory.dates import HistoricalDate, Precision, Status, parse_date
 from coophistory.errors import (
     CoopHistoryError,
     DataError,
     InvalidDateError,
+    MissingFileError,
+    NothingChosenError,
     OutputError,
     Problem,
     RenderError,
+    UnknownChoiceError,
     UnknownNameError,
 )
 from coophistory.history import History, load
@@ -40,8 +44,13 @@ from coophistory.records import (
 )
 
 
-def __getattr__(name: str) -> str:
-    """Read ``__version__`` from installed metadata on first use: importlib.metadata is slow."""
+def __getattr__(name: str) -> object:
+    """Read ``__version__`` from installed metadata on first use: importlib.metadata is slow.
+
+    The error names of 0.1 (``InvalidDate``, ``UnknownName``) still resolve, with a warning.
+    """
+    if name in ("InvalidDate", "UnknownName"):
+        return getattr(errors, name)
     if name != "__version__":
         raise AttributeError(f"module 'coophistory' has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
@@ -74,6 +83,8 @@ __all__ = [
     "Law",
     "LineageStep",
     "Mandate",
+    "MissingFileError",
+    "NothingChosenError",
     "OutputError",
     "Period",
     "Precision",
@@ -81,6 +92,7 @@ __all__ = [
     "RenderError",
     "Source",
     "Status",
+    "UnknownChoiceError",
     "UnknownNameError",
     "__version__",
     "load",
