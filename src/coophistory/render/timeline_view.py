@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Collection
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import graphviz
 
@@ -25,6 +25,15 @@ if TYPE_CHECKING:
     from coophistory.history import History
 
 __all__ = ["timeline"]
+
+# How a law and another event are boxed, in the chronology and in its key alike.
+_LAW_STYLE: Final = {"shape": "box", "color": PALETTE[1], "fillcolor": "#DCEAF5", "style": "filled"}
+_EVENT_STYLE: Final = {
+    "shape": "box",
+    "color": PALETTE[5],
+    "fillcolor": "#FBEFD5",
+    "style": "rounded,filled",
+}
 
 
 def timeline(
@@ -61,7 +70,7 @@ def timeline(
             (
                 f"law.{law.id}",
                 plain(*lines),
-                {"shape": "box", "color": PALETTE[1], "fillcolor": "#DCEAF5", "style": "filled"},
+                _LAW_STYLE,
             )
         )
     for event in events:
@@ -71,12 +80,7 @@ def timeline(
             (
                 f"event.{event.id}",
                 plain(*lines),
-                {
-                    "shape": "box",
-                    "color": PALETTE[5],
-                    "fillcolor": "#FBEFD5",
-                    "style": "rounded,filled",
-                },
+                _EVENT_STYLE,
             )
         )
     years = sorted(entries)
@@ -122,22 +126,8 @@ def _law_key(frame: graphviz.Digraph) -> None:
             fontsize="11",
             fillcolor="white",
         )
-        legend.node(
-            "key_law",
-            prose.key_law(),
-            shape="box",
-            color=PALETTE[1],
-            fillcolor="#DCEAF5",
-            style="filled",
-        )
-        legend.node(
-            "key_event",
-            prose.key_event(),
-            shape="box",
-            color=PALETTE[5],
-            fillcolor="#FBEFD5",
-            style="rounded,filled",
-        )
+        legend.node("key_law", prose.key_law(), **_LAW_STYLE)
+        legend.node("key_event", prose.key_event(), **_EVENT_STYLE)
 
 
 def _sort_date(law: Law) -> HistoricalDate:
