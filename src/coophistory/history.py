@@ -8,12 +8,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from coophistory import names
 from coophistory.answers import Answer, LineageStep
 from coophistory.dates import HistoricalDate
 from coophistory.handovers import Lineages
 from coophistory.loading import BUNDLED, read_cached, read_records
 from coophistory.names import body_names, law_names, lookup, type_names
+from coophistory.names import function as check_function
 from coophistory.periods import DateLike, as_of, as_of_range, overlaps
 from coophistory.records import (
     Body,
@@ -191,19 +191,23 @@ class History:
         (['fenacrep'], True)
         """
         type_id = self.coop_type(coop_type).id
-        checked = names.function(function)
+        checked = check_function(function)
         day, low, high = when(on)
-        found = self._index.found(type_id, checked, low, high)
+        if low == high:  # one day: a bisect in the type's resolved timeline
+            found = self._index.resolved(type_id, checked).at(low)
+        else:
+            found = self._index.across(type_id, checked, low, high)
+        bodies, possible, mandates, laws, citations, conflicts = found
         return Answer(
             coop_type=self._types[type_id],
             on=day,
             function=checked,
-            bodies=found.bodies,
-            possible=found.possible,
-            mandates=found.mandates,
-            laws=found.laws,
-            citations=found.citations,
-            conflicts=found.conflicts,
+            bodies=bodies,
+            possible=possible,
+            mandates=mandates,
+            laws=laws,
+            citations=citations,
+            conflicts=conflicts,
             bodies_by_id=self._bodies,
             sources_by_id=self._sources,
         )
@@ -224,7 +228,7 @@ class History:
         >>> [[b.id for b in s.bodies or s.possible] for s in load().lineage("housing")][:3]
         [['incoop'], ['incoop', 'ministry-of-labor'], ['ministry-of-labor']]
         """
-        return self._lineages.lineage(self.coop_type(coop_type).id, names.function(function))
+        return self._lineages.lineage(self.coop_type(coop_type).id, check_function(function))
 
     def handovers(
         self, coop_type: str | None = None, *, function: str = "supervision"
@@ -235,7 +239,7 @@ class History:
         holders of a joint mandate takes nothing from them: neither is a handover. Asked about
         one type, each handover names types within it (the mandate may have covered more).
         """
-        checked = names.function(function)
+        checked = check_function(function)
         root = self.coop_type(coop_type).id if coop_type else None
         return self._lineages.handovers(checked, root)
 

@@ -159,12 +159,6 @@ class Index:
             maybe_overridden = maybe_overridden or any(not m.joint for m in level_possible)
         return certain, possible
 
-    def found(self, type_id: str, function: str, low: int, high: int) -> Found:
-        """What held from day ``low`` to day ``high`` (ordinals): certain only if throughout."""
-        if low == high:  # one day: a bisect in the type's resolved timeline
-            return self.resolved(type_id, function).at(low)
-        return self.across(type_id, function, low, high)
-
     def across(self, type_id: str, function: str, low: int, high: int) -> Found:
         """What held on every day from ``low`` to ``high``, by the general span algorithm."""
         days = {low}
