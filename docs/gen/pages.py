@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
-from coophistory import cli
+from coophistory import cli, prose
 from coophistory.dates import HistoricalDate
 from coophistory.history import History, load
 from coophistory.records import (
@@ -268,10 +268,9 @@ def _event_entry(history: History, event: Event) -> list[str]:
 
 def _types(history: History, type_ids: Iterable[str]) -> str:
     """Cooperative types as a reader names them: ``savings and credit cooperatives``."""
-    names = [history.coop_type(t) for t in type_ids]
-    if any(t.parent is None for t in names):
-        return "all cooperatives"
-    return ", ".join(t.name for t in names) + " cooperatives"
+    types = [history.coop_type(t) for t in type_ids]
+    root = any(t.parent is None for t in types)
+    return prose.type_plural(", ".join(t.name for t in types), root=root)
 
 
 def _names(bodies: Iterable[Body], date: HistoricalDate) -> str:

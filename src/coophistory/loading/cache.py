@@ -22,6 +22,7 @@ _CODE: Final = (
     Path(__file__).parents[1] / "records.py",
     Path(__file__).parents[1] / "dates.py",
     Path(__file__).parents[1] / "periods.py",
+    Path(__file__).parents[1] / "schema.py",
 )
 
 
