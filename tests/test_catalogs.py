@@ -54,6 +54,11 @@ def _extracted() -> Catalog:
     return catalog
 
 
+def _strings(message: Message) -> str | tuple[str, ...]:
+    """A message's translation, its plural forms as a tuple (read_mo gives a list)."""
+    return message.string if isinstance(message.string, str) else tuple(message.string or ())
+
+
 def _texts(message: Message) -> Iterator[tuple[str, str]]:
     """Each (source, translation) pair of a message: one, or one per plural form."""
     if isinstance(message.id, str):
@@ -126,8 +131,8 @@ def test_compiled_catalog_matches_its_source(lang: str) -> None:
     mo_path = LOCALE / lang / "LC_MESSAGES" / "coophistory.mo"
     assert mo_path.is_file(), f"{mo_path} is missing: run make compile-catalogs"
     with mo_path.open("rb") as stream:
-        compiled = {_key(m): m.string for m in read_mo(stream) if m.id}
-    source = {_key(m): m.string for m in _po(lang) if m.id and not m.fuzzy}
+        compiled = {_key(m): _strings(m) for m in read_mo(stream) if m.id}
+    source = {_key(m): _strings(m) for m in _po(lang) if m.id and not m.fuzzy}
     assert compiled == source, f"{lang}: the .mo is out of date: run make compile-catalogs"
 
 

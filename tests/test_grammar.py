@@ -7,15 +7,15 @@ import pytest
 
 import coophistory
 from coophistory.dates import parse_date
+from coophistory.errors import UnknownLanguageError
 from coophistory.grammar import English, Spanish, grammar
-from coophistory.i18n import UnknownLanguage
 
 
 def test_each_language_gets_its_forms_and_a_catalog_only_language_gets_english() -> None:
     assert isinstance(grammar("es"), Spanish)
     assert type(grammar("en")) is English
     assert isinstance(grammar("ES"), Spanish)
-    with pytest.raises(UnknownLanguage):
+    with pytest.raises(UnknownLanguageError):
         grammar("xx")
 
 

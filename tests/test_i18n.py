@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from coophistory import i18n
-from coophistory.exceptions import CoopHistoryError
+from coophistory.errors import CoopHistoryError, UnknownLanguageError
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_the_process_environment_is_read_when_none_is_given(
 def test_an_unknown_language_asked_for_is_an_error_naming_the_known_ones(
     asked: str | None, environ: dict[str, str]
 ) -> None:
-    with pytest.raises(i18n.UnknownLanguage) as caught:
+    with pytest.raises(UnknownLanguageError) as caught:
         i18n.choose_language(asked, environ)
     assert isinstance(caught.value, CoopHistoryError)
     assert isinstance(caught.value, ValueError)
@@ -56,7 +56,7 @@ def test_an_unknown_language_asked_for_is_an_error_naming_the_known_ones(
 
 
 def test_nonsense_is_not_a_language() -> None:
-    with pytest.raises(i18n.UnknownLanguage, match="'español!'"):
+    with pytest.raises(UnknownLanguageError, match="'español!'"):
         i18n.language("español!")
 
 

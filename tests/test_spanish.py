@@ -150,9 +150,16 @@ def test_cooperative_types_in_number_and_gender(
 
 
 def test_a_type_after_a_preposition_and_one_without_a_spanish_name() -> None:
-    housing = CoopType("housing", "housing", (), "cooperative", "cooperativa de vivienda")
+    housing = CoopType(
+        id="housing",
+        name="housing",
+        citations=(),
+        parent="cooperative",
+        name_es="cooperativa de vivienda",
+    )
     assert spanish.types(housing, preposition="de") == "de las cooperativas de vivienda"
-    assert spanish.types(CoopType("fish", "fishing", (), "cooperative")) == "fishing"
+    fishing = CoopType(id="fish", name="fishing", citations=(), parent="cooperative")
+    assert spanish.types(fishing) == "fishing"
 
 
 @pytest.mark.parametrize(

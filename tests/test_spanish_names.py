@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import coophistory
-from coophistory.exceptions import UnknownName
+from coophistory.errors import UnknownNameError
 from coophistory.messages import unknown_name
 from coophistory.spanish import types
 from coophistory.spanish_names import LawKey, find_body, find_law, find_type, parse_law
@@ -76,7 +76,7 @@ def test_a_designation_of_no_known_law_suggests_laws_of_its_kind(
     bundled: coophistory.History,
 ) -> None:
     assert find_law("Ley General de Cooperativas", bundled.laws()) is None
-    with pytest.raises(UnknownName) as caught:
+    with pytest.raises(UnknownNameError) as caught:
         find_law("Ley 30823", bundled.laws())
     assert caught.value.suggestions[0] == "law-30822"
     assert all(s.startswith("law-") for s in caught.value.suggestions)
@@ -111,14 +111,14 @@ def test_spanish_type_names_singular_or_plural_with_or_without_cooperativa(
 
 
 def test_words_that_begin_two_types_are_ambiguous(bundled: coophistory.History) -> None:
-    with pytest.raises(UnknownName) as caught:
+    with pytest.raises(UnknownNameError) as caught:
         find_type("cooperativas de servicios", bundled.coop_types())
     assert caught.value.ambiguous
     assert caught.value.suggestions == ("multiple-services", "special-services")
 
 
 def test_a_misspelt_type_gets_close_matches(bundled: coophistory.History) -> None:
-    with pytest.raises(UnknownName) as caught:
+    with pytest.raises(UnknownNameError) as caught:
         find_type("vivenda", bundled.coop_types())
     assert not caught.value.ambiguous
     assert caught.value.suggestions == ("housing",)
@@ -145,12 +145,12 @@ def test_bodies_by_spanish_name_or_acronym(
 
 
 def test_a_name_and_an_acronym_that_disagree_find_nothing(bundled: coophistory.History) -> None:
-    with pytest.raises(UnknownName):
+    with pytest.raises(UnknownNameError):
         find_body("Superintendencia de Banca, Seguros y AFP (SMV)", bundled.bodies())
 
 
 def test_a_misspelt_type_is_told_in_spanish(bundled: coophistory.History) -> None:
-    with pytest.raises(UnknownName) as caught:
+    with pytest.raises(UnknownNameError) as caught:
         find_type("vivenda", bundled.coop_types())
     labels = {t.id: types(t) for t in bundled.coop_types()}
     assert unknown_name(caught.value, lang="es", labels=labels) == (
@@ -161,7 +161,7 @@ def test_a_misspelt_type_is_told_in_spanish(bundled: coophistory.History) -> Non
 def test_an_ambiguous_type_is_told_in_spanish_with_its_candidates(
     bundled: coophistory.History,
 ) -> None:
-    with pytest.raises(UnknownName) as caught:
+    with pytest.raises(UnknownNameError) as caught:
         find_type("servicios", bundled.coop_types())
     labels = {t.id: types(t).removeprefix("las ") for t in bundled.coop_types()}
     assert unknown_name(caught.value, lang="es", labels=labels) == (
@@ -173,22 +173,25 @@ def test_an_ambiguous_type_is_told_in_spanish_with_its_candidates(
 @pytest.mark.parametrize(
     ("error", "spanish"),
     [
-        (UnknownName("body", "SBZ", ["sbs"]), "entidad desconocida: “SBZ”; ¿quiso decir “sbs”?"),
-        (UnknownName("law", "Ley 1", []), "norma desconocida: “Ley 1”"),
-        (UnknownName("source", "x", []), "fuente desconocida: “x”"),
-        (UnknownName("function", "control", []), "función desconocida: “control”"),
         (
-            UnknownName("law", "85", ["dleg-85", "x-85"], ambiguous=True),
+            UnknownNameError("body", "SBZ", ["sbs"]),
+            "entidad desconocida: “SBZ”; ¿quiso decir “sbs”?",
+        ),
+        (UnknownNameError("law", "Ley 1", []), "norma desconocida: “Ley 1”"),
+        (UnknownNameError("source", "x", []), "fuente desconocida: “x”"),
+        (UnknownNameError("function", "control", []), "función desconocida: “control”"),
+        (
+            UnknownNameError("law", "85", ["dleg-85", "x-85"], ambiguous=True),
             "la norma “85” es ambigua: puede ser “dleg-85”, “x-85”",
         ),
     ],
 )
-def test_lookup_errors_in_spanish(error: UnknownName, spanish: str) -> None:
+def test_lookup_errors_in_spanish(error: UnknownNameError, spanish: str) -> None:
     assert unknown_name(error, lang="es") == spanish
 
 
 def test_lookup_errors_in_english_read_as_before() -> None:
-    error = UnknownName("cooperative type", "housng", ["housing"])
+    error = UnknownNameError("cooperative type", "housng", ["housing"])
     assert unknown_name(error, lang="en") == str(error)
-    ambiguous = UnknownName("law", "85", ["dleg-85", "x-85"], ambiguous=True)
+    ambiguous = UnknownNameError("law", "85", ["dleg-85", "x-85"], ambiguous=True)
     assert unknown_name(ambiguous, lang="en") == str(ambiguous)

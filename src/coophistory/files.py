@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from coophistory.errors import OutputError
+from coophistory.i18n import N_
 
 __all__ = ["check_writable", "write_atomic"]
 
@@ -24,7 +25,9 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
-        raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
+        raise OutputError.worded(
+            N_("cannot write {target}: {reason}"), target=target, reason=err.strerror or err
+        ) from err
     try:
         os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as stream:
@@ -36,7 +39,9 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         if isinstance(err, OSError):
-            raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
+            raise OutputError.worded(
+                N_("cannot write {target}: {reason}"), target=target, reason=err.strerror or err
+            ) from err
         raise
     return target
 
@@ -45,9 +50,13 @@ def check_writable(path: str | Path) -> Path:
     """The path, or OutputError when it is a directory or its folder is missing."""
     target = Path(path)
     if target.is_dir():
-        raise OutputError(f"cannot write {target}: it is a directory")
+        raise OutputError.worded(N_("cannot write {target}: it is a directory"), target=target)
     if not target.parent.is_dir():
-        raise OutputError(f"cannot write {target}: the folder {target.parent} does not exist")
+        raise OutputError.worded(
+            N_("cannot write {target}: the folder {folder} does not exist"),
+            target=target,
+            folder=target.parent,
+        )
     return target
 
 

@@ -26,14 +26,13 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Final
 
-from coophistory.exceptions import CoopHistoryError
+from coophistory.errors import UnknownLanguageError
 
 __all__ = [
     "DOMAIN",
     "ENV_VAR",
     "N_",
     "SOURCE_LANGUAGE",
-    "UnknownLanguage",
     "available_languages",
     "choose_language",
     "gettext",
@@ -51,15 +50,6 @@ ENV_VAR: Final = "COOPHISTORY_LANG"
 _LOCALE_VARS: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
 # "es", "es_PE", "es-PE", "es_PE.UTF-8", "es_PE@euro": the language is the first subtag.
 _TAG: Final = re.compile(r"(?P<lang>[A-Za-z]{2,3})(?:[_-][A-Za-z0-9]+)*(?:\.[\w-]+)?(?:@\w+)?")
-
-
-class UnknownLanguage(CoopHistoryError, ValueError):
-    """A language asked for by name that coophistory has no catalog for."""
-
-    def __init__(self, asked: str, known: tuple[str, ...]) -> None:
-        self.asked = asked
-        self.known = known
-        super().__init__(f"unknown language {asked!r}: choose one of {', '.join(known)}")
 
 
 def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
@@ -102,12 +92,12 @@ def language(name: str) -> str:
     'es'
     >>> language("fr")
     Traceback (most recent call last):
-    coophistory.i18n.UnknownLanguage: unknown language 'fr': choose one of en, es
+    coophistory.errors.UnknownLanguageError: unknown language 'fr': choose one of en, es
     """
     lang = _tag_language(name)
     known = available_languages()
     if lang not in known:
-        raise UnknownLanguage(name, known)
+        raise UnknownLanguageError(name, known)
     return lang
 
 

@@ -5,9 +5,11 @@ must already be Spanish, and Spanish makes it depend on the thing named: the mon
 plural of each word of a cooperative type, the article a body takes (``la SBS``, ``el INCOOP``,
 ``del INCOOP``), and the way the Peruvian legal register writes a law (``Ley N.° 30822``).
 
->>> from coophistory.dates import parse_date
->>> [when(parse_date(t)) for t in ("1995-06-01", "2008-06", "1978", "1992/1993")]
-['el 1 de junio de 1995', 'en junio de 2008', 'en 1978', 'entre 1992 y 1993']
+Dates are in :mod:`coophistory.spanish_dates` (``date``, ``day`` and ``when`` are here too).
+
+>>> from coophistory.records import Law
+>>> law_label(Law(id="dl", kind="decree-law", number="25879", title="Decree-law", citations=()))
+'Decreto Ley N.° 25879'
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from typing import Final, Literal
 
 import pendulum
 
-from coophistory.dates import DatePoint, HistoricalDate, Precision
 from coophistory.records import Body, CoopType, Law
+from coophistory.spanish_dates import date, day, when
 
 __all__ = [
     "LAW_KINDS_ES",
@@ -42,91 +44,6 @@ __all__ = [
 ]
 
 Gender = Literal["f", "m"]
-
-# --- dates -------------------------------------------------------------------------------
-
-
-def day(value: pendulum.Date) -> str:
-    """A day as Peruvians write it: ``1 de junio de 1995``.
-
-    >>> day(pendulum.Date(1995, 6, 1))
-    '1 de junio de 1995'
-    """
-    return value.format("D [de] MMMM [de] YYYY", locale="es")
-
-
-def _point(point: DatePoint) -> str:
-    """A point no finer than it is known: ``1978``, ``junio de 2008``, ``1 de junio de 1995``."""
-    first = point.earliest
-    if point.precision is Precision.YEAR:
-        return str(point.year)
-    if point.precision is Precision.MONTH:
-        return first.format("MMMM [de] YYYY", locale="es")
-    return day(first)
-
-
-def _flagged(point: DatePoint) -> str:
-    """A point with its flags in Spanish: ``ca. 1992`` approximate, ``¿1992?`` uncertain."""
-    text = _point(point)
-    if point.approximate:
-        text = f"ca. {text}"
-    return f"¿{text}?" if point.uncertain else text
-
-
-def date(value: HistoricalDate) -> str:
-    """A date as a noun, as in a list or a diagram: ``1 de junio de 1995``, ``junio de 2008``.
-
-    >>> from coophistory.dates import parse_date
-    >>> [date(parse_date(t)) for t in ("1978", "1992~", "1992?", "1992/1993", "1992/..")]
-    ['1978', 'ca. 1992', '¿1992?', 'entre 1992 y 1993', '1992 o después']
-    """
-    start = None if value.start is None else _flagged(value.start)
-    end = None if value.end is None else _flagged(value.end)
-    if not value.is_interval:
-        return str(start)
-    if end is None:
-        return f"{start} o después"
-    if start is None:
-        return f"{end} o antes"
-    return when(value)
-
-
-def _when_point(point: DatePoint) -> str:
-    """A point after a preposition: ``el 1 de junio de 1995``, ``en junio de 2008``, ``en 1978``."""
-    text = _point(point)
-    if point.precision is Precision.DAY:
-        text = f"el {text}"
-    elif not point.approximate:
-        text = f"en {text}"
-    if point.approximate:
-        text = f"hacia {text}"
-    return f"¿{text}?" if point.uncertain else text
-
-
-def when(value: HistoricalDate) -> str:
-    """A date as an adverb, to open or close a sentence: ``el 1 de junio de 1995``, ``en 1978``.
-
-    >>> from coophistory.dates import parse_date
-    >>> [when(parse_date(t)) for t in ("1992~", "1995-06-01~", "../2000", "1995-06-01/1995-07")]
-    ['hacia 1992', 'hacia el 1 de junio de 1995', 'en 2000 o antes', \
-'entre el 1 de junio de 1995 y julio de 1995']
-    """
-    if not value.is_interval:
-        assert value.start is not None  # noqa: S101 - a single point is closed
-        return _when_point(value.start)
-    if value.end is None:
-        assert value.start is not None  # noqa: S101 - an interval has a closed side
-        return f"{_when_point(value.start)} o después"
-    if value.start is None:
-        return f"{_when_point(value.end)} o antes"
-    return f"entre {_flagged_article(value.start)} y {_flagged_article(value.end)}"
-
-
-def _flagged_article(point: DatePoint) -> str:
-    """A point after ``entre`` or ``y``: days take ``el``, months and years nothing."""
-    text = _flagged(point)
-    return f"el {text}" if point.precision is Precision.DAY and not point.approximate else text
-
 
 # --- laws --------------------------------------------------------------------------------
 
@@ -152,9 +69,9 @@ def law_label(law: Law) -> str:
     """A law as the Peruvian legal register writes it: ``Ley N.° 30822``.
 
     >>> from coophistory.records import Law
-    >>> law_label(Law("x", "resolution", "SBS 480-2019", "Reglamento", ()))
+    >>> law_label(Law(id="x", kind="resolution", number="SBS 480-2019", title="x", citations=()))
     'Resolución SBS N.° 480-2019'
-    >>> law_label(Law("y", "constitution", "1933", "Constitución", ()))
+    >>> law_label(Law(id="y", kind="constitution", number="1933", title="x", citations=()))
     'Constitución Política de 1933'
     """
     kind = LAW_KINDS_ES.get(law.kind, law.kind)
@@ -186,7 +103,8 @@ def the_law(law: Law, *, preposition: str = "") -> str:
     """A law with its article: ``la Ley N.° 30822``, ``del Decreto Ley N.° 25879``.
 
     >>> from coophistory.records import Law
-    >>> the_law(Law("x", "decree-law", "25879", "Decreto", ()), preposition="de")
+    >>> decree = Law(id="x", kind="decree-law", number="25879", title="x", citations=())
+    >>> the_law(decree, preposition="de")
     'del Decreto Ley N.° 25879'
     """
     lead = article(_LAW_GENDER.get(law.kind), preposition=preposition)
@@ -346,7 +264,9 @@ def types(coop_type: CoopType, *, preposition: str = "") -> str:
     (``otras cooperativas``) takes no article. A type with no Spanish name keeps its English one.
 
     >>> from coophistory.records import CoopType
-    >>> agrarian = CoopType("a", "agricultural", (), "cooperative", "cooperativa agraria")
+    >>> agrarian = CoopType(
+    ...     id="a", name="agricultural", citations=(), parent="c", name_es="cooperativa agraria"
+    ... )
     >>> types(agrarian, preposition="de")
     'de las cooperativas agrarias'
     """

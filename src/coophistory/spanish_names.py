@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Final, NamedTuple
 
-from coophistory.exceptions import UnknownName
+from coophistory.errors import UnknownNameError
 from coophistory.records import Body, CoopType, Law
 from coophistory.spanish import plural
 
@@ -112,7 +112,7 @@ def parse_law(text: str) -> LawKey | None:
 def find_law(text: str, laws: Iterable[Law]) -> Law | None:
     """The law ``text`` designates in Spanish, None when it is not a Spanish designation.
 
-    A designation that parses but names no law we know raises UnknownName with close matches.
+    A designation that parses but names no law we know raises UnknownNameError with close matches.
     """
     key = parse_law(text)
     if key is None:
@@ -122,7 +122,7 @@ def find_law(text: str, laws: Iterable[Law]) -> Law | None:
         return by_key[key]
     same_kind = {f"{k.kind} {k.number}": law.id for k, law in by_key.items() if k.kind == key.kind}
     close = difflib.get_close_matches(f"{key.kind} {key.number}", list(same_kind), n=3, cutoff=0.6)
-    raise UnknownName("law", text, [same_kind[c] for c in close])
+    raise UnknownNameError("law", text, [same_kind[c] for c in close])
 
 
 def _one(kind: str, text: str, asked: str, found: set[str], index: dict[str, set[str]]) -> str:
@@ -130,9 +130,9 @@ def _one(kind: str, text: str, asked: str, found: set[str], index: dict[str, set
     if len(found) == 1:
         return next(iter(found))
     if found:
-        raise UnknownName(kind, text, sorted(found), ambiguous=True)
+        raise UnknownNameError(kind, text, sorted(found), ambiguous=True)
     close = difflib.get_close_matches(asked, list(index), n=3, cutoff=0.6)
-    raise UnknownName(kind, text, list(dict.fromkeys(min(index[c]) for c in close)))
+    raise UnknownNameError(kind, text, list(dict.fromkeys(min(index[c]) for c in close)))
 
 
 # --- cooperative types -----------------------------------------------------------------
@@ -168,7 +168,10 @@ def spanish_type_names(coop_type: CoopType) -> tuple[str, ...]:
     ``cooperativa(s)`` alone.
 
     >>> from coophistory.records import CoopType
-    >>> spanish_type_names(CoopType("h", "housing", (), "non-financial", "cooperativa de vivienda"))
+    >>> housing = CoopType(
+    ...     id="h", name="housing", citations=(), parent="c", name_es="cooperativa de vivienda"
+    ... )
+    >>> spanish_type_names(housing)
     ('cooperativa de vivienda', 'cooperativas de vivienda', 'vivienda')
     """
     if not coop_type.name_es:
@@ -191,8 +194,8 @@ def _type_index(coop_types: Iterable[CoopType]) -> dict[str, set[str]]:
 def find_type(text: str, coop_types: Iterable[CoopType]) -> CoopType:
     """The type ``text`` names in Spanish: ``ahorro y crédito``, ``cooperativas de vivienda``.
 
-    Words that begin the names of several types (``servicios``) raise UnknownName listing them;
-    a miss raises UnknownName with close Spanish names.
+    Words that begin the names of several types (``servicios``) raise UnknownNameError listing them;
+    a miss raises UnknownNameError with close Spanish names.
     """
     by_id = {t.id: t for t in coop_types}
     index = _type_index(by_id.values())

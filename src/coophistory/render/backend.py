@@ -10,12 +10,13 @@ import graphviz
 
 from coophistory.errors import OutputError, RenderError
 from coophistory.files import check_writable, write_atomic
+from coophistory.i18n import N_
 
 __all__ = ["FORMATS", "write"]
 
 #: The file extensions :func:`write` knows, and the Graphviz format each one asks for.
 FORMATS: Final = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
-INSTALL: Final = (
+INSTALL: Final = N_(
     "Graphviz's dot program was not found on PATH; install Graphviz "
     "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
     "conda: conda install graphviz) or write a .dot file instead"
@@ -33,7 +34,11 @@ def write(diagram: graphviz.Digraph, path: str | os.PathLike[str]) -> Path:
     fmt = FORMATS.get(target.suffix.lower())
     if fmt is None:
         known = ", ".join(FORMATS)
-        raise OutputError(f"cannot tell the format of {str(target)!r}: use one of {known}")
+        raise OutputError.worded(
+            N_("cannot tell the format of {target}: use one of {known}"),
+            target=repr(str(target)),
+            known=known,
+        )
     check_writable(target)
     data = diagram.source.encode("utf-8") if fmt == "dot" else _pipe(diagram, fmt)
     return write_atomic(target, data)
@@ -43,7 +48,9 @@ def _pipe(diagram: graphviz.Digraph, fmt: str) -> bytes:
     try:
         return diagram.pipe(format=fmt)  # type: ignore[no-any-return]
     except graphviz.ExecutableNotFound as err:
-        raise RenderError(INSTALL) from err
+        raise RenderError.worded(INSTALL) from err
     except graphviz.CalledProcessError as err:
         stderr = err.stderr.decode("utf-8", "replace") if err.stderr else ""
-        raise RenderError(f"Graphviz's dot failed to render the diagram: {stderr.strip()}") from err
+        raise RenderError.worded(
+            N_("Graphviz's dot failed to render the diagram: {stderr}"), stderr=stderr.strip()
+        ) from err
