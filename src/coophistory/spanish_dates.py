@@ -10,6 +10,8 @@ its own, no finer than it is known.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pendulum
 
 from coophistory.dates import DatePoint, HistoricalDate, Precision
@@ -82,15 +84,7 @@ def when(value: HistoricalDate) -> str:
     ['hacia 1992', 'hacia el 1 de junio de 1995', 'en 2000 o antes', \
 'entre el 1 de junio de 1995 y julio de 1995']
     """
-    if not value.is_interval:
-        assert value.start is not None  # noqa: S101 - a single point is closed
-        return _when_point(value.start)
-    if value.end is None:
-        assert value.start is not None  # noqa: S101 - an interval has a closed side
-        return f"{_when_point(value.start)} o después"
-    if value.start is None:
-        return f"{_when_point(value.end)} o antes"
-    return f"entre {_flagged_article(value.start)} y {_flagged_article(value.end)}"
+    return _spoken(value, _when_point, "entre {start} y {end}")
 
 
 def _flagged_article(point: DatePoint) -> str:
@@ -106,12 +100,17 @@ def bound(value: HistoricalDate) -> str:
     >>> [bound(parse_date(t)) for t in ("2019-01-01", "2008-10", "1992/1993", "1992/..")]
     ['el 1 de enero de 2019', 'octubre de 2008', '1992 o 1993', '1992 o después']
     """
+    return _spoken(value, _flagged_article, "{start} o {end}")
+
+
+def _spoken(value: HistoricalDate, point: Callable[[DatePoint], str], between: str) -> str:
+    """A date read with ``point`` for each side; ``between`` joins the sides of an interval."""
     if not value.is_interval:
         assert value.start is not None  # noqa: S101 - a single point is closed
-        return _flagged_article(value.start)
+        return point(value.start)
     if value.end is None:
         assert value.start is not None  # noqa: S101 - an interval has a closed side
-        return f"{_flagged_article(value.start)} o después"
+        return f"{point(value.start)} o después"
     if value.start is None:
-        return f"{_flagged_article(value.end)} o antes"
-    return f"{_flagged_article(value.start)} o {_flagged_article(value.end)}"
+        return f"{point(value.end)} o antes"
+    return between.format(start=_flagged_article(value.start), end=_flagged_article(value.end))
