@@ -195,3 +195,36 @@ def test_lookup_errors_in_english_read_as_before() -> None:
     assert unknown_name(error, lang="en") == str(error)
     ambiguous = UnknownNameError("law", "85", ["dleg-85", "x-85"], ambiguous=True)
     assert unknown_name(ambiguous, lang="en") == str(ambiguous)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "ident"),
+    [
+        ("coop_type", "ahorro y crédito", "savings-and-credit"),
+        ("coop_type", "Cooperativas de Vivienda", "housing"),
+        ("coop_type", "agraria", "agriculture"),
+        ("coop_type", "COOPAC", "savings-and-credit"),
+        ("law", "Ley N.° 30822", "law-30822"),
+        ("law", "D.L. 25879", "dl-25879"),
+        ("law", "30822", "law-30822"),
+        ("body", "la Superintendencia de Banca, Seguros y AFP (SBS)", "sbs"),
+        ("body", "CONASEV", "smv"),
+    ],
+)
+def test_history_lookups_read_spanish_after_ids_and_names(
+    bundled: coophistory.History, kind: str, text: str, ident: str
+) -> None:
+    assert getattr(bundled, kind)(text).id == ident
+
+
+def test_history_lookup_misses_join_english_and_spanish_suggestions(
+    bundled: coophistory.History,
+) -> None:
+    with pytest.raises(UnknownNameError) as caught:
+        bundled.coop_type("vivenda")
+    assert caught.value.suggestions == ("housing",)
+    with pytest.raises(UnknownNameError) as ambiguous:
+        bundled.coop_type("servicios")
+    assert ambiguous.value.ambiguous
+    with pytest.raises(UnknownNameError):
+        bundled.law("Ley 99999")

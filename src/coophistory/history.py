@@ -26,6 +26,7 @@ from coophistory.records import (
     Records,
     Source,
 )
+from coophistory.spanish_names import find_body, find_law, find_type
 from coophistory.taxonomy import Taxonomy
 from coophistory.timeline import Index, when
 
@@ -132,28 +133,48 @@ class History:
     def body(self, name: str) -> Body:
         """A body by id, acronym, or English or Spanish name, present or former.
 
+        Spanish names may come with their article and with the acronym in brackets:
+        ``la Superintendencia de Banca, Seguros y AFP (SBS)``.
+
         >>> load().body("CONASEV").id
         'smv'
         """
-        return lookup("body", name, self._bodies, self._body_names)
+        bodies = self._records.bodies
+        return lookup(
+            "body", name, self._bodies, self._body_names, also=lambda n: find_body(n, bodies)
+        )
 
     def coop_type(self, name: str) -> CoopType:
         """A cooperative type by id, English or Spanish name or alias, ignoring case and accents.
 
+        Spanish names are read singular or plural, with or without ``cooperativa(s) de``
+        (``ahorro y crédito``, ``cooperativas de vivienda``, ``agraria``); words that begin two
+        types' names are ambiguous, an UnknownNameError listing both.
+
         >>> load().coop_type("Cooperativa de ahorro y credito").id
         'savings-and-credit'
         """
-        return lookup("cooperative type", name, self._types, self._type_names)
+        types = self._records.coop_types
+        return lookup(
+            "cooperative type",
+            name,
+            self._types,
+            self._type_names,
+            also=lambda n: find_type(n, types),
+        )
 
     def law(self, name: str) -> Law:
         """A law by id, number as written (``15260``, ``004-91-TR``) or label (``Law 15260``).
 
         A number shared by several instruments is ambiguous: UnknownNameError lists them.
+        Spanish designations are read in their usual forms: ``Ley N.° 30822``, ``D.L. 25879``,
+        ``D.S. 074-90-TR``, ``Resolución SBS N.° 480-2019``.
 
         >>> load().law("30822").label
         'Law 30822'
         """
-        return lookup("law", name, self._laws, self._law_names)
+        laws = self._records.laws
+        return lookup("law", name, self._laws, self._law_names, also=lambda n: find_law(n, laws))
 
     @functools.cached_property
     def _body_names(self) -> dict[str, set[str]]:
