@@ -19,6 +19,12 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["COOPHISTORY_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _english_by_default() -> None:
+    """Answer in English whatever the machine's locale; a test asks for Spanish by name."""
+    os.environ["COOPHISTORY_LANG"] = "en"
+
+
 @pytest.fixture(scope="session")
 def tiny() -> coophistory.History:
     """The tiny fixture world, loaded once."""

@@ -14,14 +14,15 @@ English ones, so that adding a catalog alone already works.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import pendulum
 
-from coophistory import spanish
+from coophistory import prose, spanish, spanish_dates
 from coophistory.dates import HistoricalDate
 from coophistory.i18n import N_, gettext, language, pgettext
-from coophistory.records import Body, CoopType, Function, Law
+from coophistory.records import Body, CoopType, FormerName, Function, Law
 
 __all__ = ["English", "Spanish", "grammar"]
 
@@ -29,17 +30,28 @@ _FUNCTIONS: dict[str, str] = {"supervision": N_("supervision"), "promotion": N_(
 
 
 class English:
-    """The forms of the source language, as the English sentences have always had them."""
+    """The forms of the source language, also those of a language with a catalog only."""
 
-    lang = "en"
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
 
     def when(self, on: HistoricalDate) -> str:
         """When an answer holds, to open its sentence: ``On 1995-06-01``, ``During 1978``."""
-        return f"On {on}" if on.is_exact_day else f"During {on}"
+        if on.is_exact_day:
+            return prose.on_day(str(on), lang=self.lang)
+        return prose.during(str(on), lang=self.lang)
 
     def date(self, value: HistoricalDate) -> str:
-        """A date as a label: its EDTF text (``1992/1993``)."""
+        """A date as a label, no finer than it is known: ``1978``, ``c. 1992``, ``1992/1993``."""
+        return value.display()
+
+    def listed_date(self, value: HistoricalDate) -> str:
+        """A date at the head of a listed line: its EDTF text (``1992/1993``, ``2018-07~``)."""
         return str(value)
+
+    def bound(self, value: HistoricalDate) -> str:
+        """A date that opens or closes a span (after "from", "until"): ``1992/1993``."""
+        return value.display()
 
     def day(self, value: pendulum.Date) -> str:
         """A day as a label: ``1995-06-01``."""
@@ -51,14 +63,15 @@ class English:
 
     def types(self, coop_type: CoopType) -> str:
         """The cooperatives of a type, in a sentence: ``savings and credit cooperatives``."""
-        if coop_type.parent is None:
-            return "all cooperatives"
-        name = coop_type.name
-        return name if name.lower().endswith("cooperatives") else f"{name} cooperatives"
+        return prose.type_plural(coop_type.name, root=coop_type.parent is None, lang=self.lang)
 
     def type_name(self, coop_type: CoopType) -> str:
         """A type's short name, as a label: ``savings and credit``."""
         return coop_type.name
+
+    def types_label(self, coop_type: CoopType) -> str:
+        """A type's cooperatives, as a label: ``financial cooperatives``."""
+        return self.types(coop_type)
 
     def body(self, body: Body, on: pendulum.Date) -> str:
         """A body in a sentence, as it was called on ``on``: its acronym, else its name."""
@@ -72,6 +85,14 @@ class English:
         """A body's full name of the day."""
         return body.name_on(on)
 
+    def present_name(self, body: Body) -> str:
+        """A body's present full name."""
+        return body.name
+
+    def former_name(self, former: FormerName) -> str:
+        """A name a body went by until a date."""
+        return former.name
+
     def law(self, law: Law) -> str:
         """A law in a sentence: ``Law 30822``."""
         return law.label
@@ -79,6 +100,10 @@ class English:
     def law_label(self, law: Law) -> str:
         """A law as a label: ``Law 30822``."""
         return law.label
+
+    def law_title(self, law: Law) -> str:
+        """A law's title."""
+        return law.title
 
     def event_kind(self, kind: str) -> str:
         """What kind of event it is, as a label; a kind this list lacks shows as it is written."""
@@ -103,11 +128,11 @@ class English:
 
     def all_of(self, items: Iterable[str]) -> str:
         """A list of all the items: ``A, B and C``."""
-        return _joined(list(items), "and")
+        return prose.all_of(items, lang=self.lang)
 
     def any_of(self, items: Iterable[str]) -> str:
         """A list of alternatives: ``A, B or C``."""
-        return _joined(list(items), "or")
+        return prose.any_of(items, lang=self.lang)
 
     def finish(self, sentence: str) -> str:
         """A sentence made of a message and its values, ready to show."""
@@ -117,8 +142,6 @@ class English:
 class Spanish(English):
     """Spanish forms (see :mod:`coophistory.spanish`)."""
 
-    lang = "es"
-
     def when(self, on: HistoricalDate) -> str:
         """``el 1 de junio de 1995``, ``en 1978``, ``entre 1992 y 1993``."""
         return spanish.when(on)
@@ -126,6 +149,14 @@ class Spanish(English):
     def date(self, value: HistoricalDate) -> str:
         """``1 de junio de 1995``, ``junio de 2008``, ``entre 1992 y 1993``."""
         return spanish.date(value)
+
+    def listed_date(self, value: HistoricalDate) -> str:
+        """``1 de junio de 1995``, ``entre 1992 y 1993``."""
+        return spanish.date(value)
+
+    def bound(self, value: HistoricalDate) -> str:
+        """After ``desde`` or ``hasta``: ``el 1 de enero de 2019``, ``1992 o 1993``."""
+        return spanish_dates.bound(value)
 
     def day(self, value: pendulum.Date) -> str:
         """``1 de junio de 1995``."""
@@ -139,6 +170,10 @@ class Spanish(English):
         """``cooperativas de ahorro y crédito``: the plural, without article."""
         return spanish.types(coop_type).removeprefix("las ")
 
+    def types_label(self, coop_type: CoopType) -> str:
+        """``cooperativas financieras``, ``todas las cooperativas``."""
+        return self.type_name(coop_type)
+
     def body(self, body: Body, on: pendulum.Date) -> str:
         """``la SBS``, ``el INCOOP``: with its article."""
         return spanish.the_body(body, on)
@@ -151,6 +186,14 @@ class Spanish(English):
         """``Superintendencia de Banca, Seguros y AFP``, without its acronym."""
         return spanish.body_name(body, on).removesuffix(f" ({body.acronym_on(on)})")
 
+    def present_name(self, body: Body) -> str:
+        """``Superintendencia del Mercado de Valores``."""
+        return body.name_es or body.name
+
+    def former_name(self, former: FormerName) -> str:
+        """``Comisión Nacional Supervisora de Empresas y Valores``."""
+        return former.name_es or former.name
+
     def law(self, law: Law) -> str:
         """``la Ley N.° 30822``: with its article."""
         return spanish.the_law(law)
@@ -158,6 +201,10 @@ class Spanish(English):
     def law_label(self, law: Law) -> str:
         """``Ley N.° 30822``."""
         return spanish.law_label(law)
+
+    def law_title(self, law: Law) -> str:
+        """Its Spanish title, when the data has it."""
+        return law.title_es or law.title
 
     def all_of(self, items: Iterable[str]) -> str:
         """``A, B y C`` (``e`` before an /i/ sound)."""
@@ -172,15 +219,11 @@ class Spanish(English):
         return spanish.capitalize(spanish.contract(sentence))
 
 
-_GRAMMARS: dict[str, English] = {"en": English(), "es": Spanish()}
+_FORMS: dict[str, type[English]] = {"es": Spanish}
 
 
+@functools.cache
 def grammar(lang: str) -> English:
     """The forms of ``lang``; English ones for a language that has none of its own."""
-    return _GRAMMARS.get(language(lang), _GRAMMARS["en"])
-
-
-def _joined(items: list[str], word: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+    known = language(lang)
+    return _FORMS.get(known, English)(known)

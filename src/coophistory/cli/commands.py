@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+import pendulum
+
 from coophistory import prose
 from coophistory.answers import handover_dict
 from coophistory.cli.output import print_json, print_lines, table
 from coophistory.dates import parse_date
 from coophistory.errors import DataError, MissingFileError
+from coophistory.grammar import grammar
 from coophistory.history import History, load
+from coophistory.i18n import SOURCE_LANGUAGE
 from coophistory.loading import BUNDLED
-from coophistory.records import FUNCTIONS
+from coophistory.records import FUNCTIONS, Body, Handover
 from coophistory.schema import row
 
 __all__ = [
@@ -29,16 +33,23 @@ __all__ = [
 
 
 def _history(args: argparse.Namespace) -> History:
-    return load(*args.data) if args.data else load()
+    """The history asked about, kept on ``args`` so an error can name its records."""
+    history = load(*args.data) if args.data else load()
+    args.history = history
+    return history
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return str(getattr(args, "lang", None) or SOURCE_LANGUAGE)
 
 
 def who(args: argparse.Namespace) -> int:
     """``coophistory who``: who held a function over a type on a date."""
     answer = _history(args).supervisor(args.coop_type, args.date, function=args.function)
     if args.json:
-        print_json(answer.to_dict())
+        print_json(answer.to_dict(_lang(args)))
     else:
-        print_lines([str(answer)])
+        print_lines([answer.text(_lang(args))])
     return 0
 
 
@@ -52,52 +63,58 @@ def on(args: argparse.Namespace) -> int:
             {
                 "on": str(parse_date(args.date)),
                 "answers": [
-                    answers[f][t.id].to_dict() for t in history.concrete_types() for f in functions
+                    answers[f][t.id].to_dict(_lang(args))
+                    for t in history.concrete_types()
+                    for f in functions
                 ],
             }
         )
         return 0
+    forms = grammar(_lang(args))
 
     def holders(answer: Any) -> str:
-        named = [b.label_on(answer.day) for b in answer.bodies]
-        named += [f"{b.label_on(answer.day)}?" for b in answer.possible]
+        named = [forms.body_label(b, answer.day) for b in answer.bodies]
+        named += [f"{forms.body_label(b, answer.day)}?" for b in answer.possible]
         return " + ".join(named) or "-"
 
-    rows = [("type", *functions)]
+    rows = [(prose.type_heading(lang=forms.lang), *(forms.function(f) for f in functions))]
     rows += [
         (t.id, *(holders(answers[f][t.id]) for f in functions)) for t in history.concrete_types()
     ]
     print_lines(table(rows))
     if any(not a.certain for by_type in answers.values() for a in by_type.values()):
-        print_lines([prose.possibly_note()])
+        print_lines([prose.possibly_note(lang=forms.lang)])
     return 0
 
 
 def handovers(args: argparse.Namespace) -> int:
     """``coophistory handovers``: when a function passed between bodies."""
-    history = _history(args)
-    found = [
-        handover_dict(history, h) for h in history.handovers(args.coop_type, function=args.function)
-    ]
+    history, lang = _history(args), _lang(args)
+    found = history.handovers(args.coop_type, function=args.function)
     if args.json:
-        print_json(found)
+        print_json([handover_dict(history, h, lang) for h in found])
         return 0
+    forms = grammar(lang)
 
-    def names(refs: list[dict[str, Any]]) -> str:
-        return ", ".join(ref["acronym"] or ref["name"] for ref in refs)
+    def names(bodies: tuple[Body, ...], h: Handover) -> str:
+        day = h.date.earliest or pendulum.Date(1, 1, 1)
+        return ", ".join(forms.body_label(b, day) for b in bodies)
 
-    def types(h: dict[str, Any]) -> str:
-        types = ", ".join(h["coop_types"])
-        return prose.types_except(types, ", ".join(h["excluding"])) if h["excluding"] else types
+    def types(h: Handover) -> str:
+        types = ", ".join(h.coop_types)
+        if not h.excluding:
+            return types
+        return prose.types_except(types, ", ".join(h.excluding), lang=lang)
 
     print_lines(
         prose.handover_line(
-            date=h["date"],
-            function=h["function"],
+            date=forms.listed_date(h.date),
+            function=forms.function(h.function),
             types=types(h),
-            givers=names(h["from"]),
-            receivers=names(h["to"]),
-            laws=", ".join(law["label"] for law in h["laws"]),
+            givers=names(h.from_bodies, h),
+            receivers=names(h.to_bodies, h),
+            laws=", ".join(forms.law_label(history.law(law)) for law in h.basis),
+            lang=lang,
         )
         for h in found
     )
@@ -107,10 +124,19 @@ def handovers(args: argparse.Namespace) -> int:
 def timeline(args: argparse.Namespace) -> int:
     """``coophistory timeline``: events in date order within a range."""
     events = _history(args).events(args.start, args.end, coop_type=args.coop_type, kind=args.kind)
+    forms = grammar(_lang(args))
     if args.json:
         print_json([row(e) for e in events])
     else:
-        print_lines(prose.event_line(date=str(e.date), kind=e.kind, title=e.title) for e in events)
+        print_lines(
+            prose.event_line(
+                date=forms.listed_date(e.date),
+                kind=forms.event_kind(e.kind),
+                title=e.title,
+                lang=forms.lang,
+            )
+            for e in events
+        )
     return 0
 
 
@@ -118,17 +144,17 @@ def render_diagram(args: argparse.Namespace) -> int:
     """``coophistory render``: draw one diagram into a file."""
     from coophistory import render  # noqa: PLC0415 - graphviz off the `who` path
 
-    history = _history(args)
+    history, lang = _history(args), _lang(args)
     if args.view == "snapshot":
         if args.on is None:
-            args.usage_error(prose.snapshot_needs_a_day())
-        diagram = render.snapshot(history, args.on)
+            args.usage_error(prose.snapshot_needs_a_day(lang=lang))
+        diagram = render.snapshot(history, args.on, lang=lang)
     elif args.view == "timeline":
-        diagram = render.timeline(history, args.start, args.end, kinds=args.kind)
+        diagram = render.timeline(history, args.start, args.end, kinds=args.kind, lang=lang)
     elif args.view == "lanes":
-        diagram = render.lanes(history, function=args.function)
+        diagram = render.lanes(history, function=args.function, lang=lang)
     else:
-        diagram = render.handovers(history)
+        diagram = render.handovers(history, lang=lang)
     render.write(diagram, args.output)
     return 0
 
@@ -162,7 +188,8 @@ def validate(args: argparse.Namespace) -> int:
     elif problems:
         print_lines(problems)
     else:
-        print_lines([prose.valid_files(files=", ".join(map(str, files)), history=repr(history))])
+        files_text = ", ".join(map(str, files))
+        print_lines([prose.valid_files(files=files_text, history=repr(history), lang=_lang(args))])
     return 1 if problems else 0
 
 
@@ -175,7 +202,11 @@ def sources(args: argparse.Namespace) -> int:
     for source in sources:
         details = ", ".join(str(d) for d in (source.author, source.publisher, source.year) if d)
         line = prose.source_line(
-            ident=source.id, title=source.title, details=details, url=source.url or ""
+            ident=source.id,
+            title=source.title,
+            details=details,
+            url=source.url or "",
+            lang=_lang(args),
         )
         print_lines([line])
     return 0
@@ -187,18 +218,20 @@ def conflicts(args: argparse.Namespace) -> int:
     if args.json:
         print_json([row(c) for c in conflicts])
         return 0
+    lang = _lang(args)
     for conflict in conflicts:
-        lines = [prose.conflict_heading(ident=conflict.id, title=conflict.title)]
+        lines = [prose.conflict_heading(ident=conflict.id, title=conflict.title, lang=lang)]
         lines += [
             prose.conflict_claim(
                 value=claim.value,
                 preferred=claim.value == conflict.preferred,
                 citation=str(claim.citation),
                 note=claim.note or "",
+                lang=lang,
             )
             for claim in conflict.claims
         ]
         if conflict.reason:
-            lines.append(prose.conflict_reason(conflict.reason))
+            lines.append(prose.conflict_reason(conflict.reason, lang=lang))
         print_lines(lines)
     return 0

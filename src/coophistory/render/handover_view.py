@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import graphviz
 
 from coophistory import prose
+from coophistory.grammar import English, grammar
 from coophistory.records import FUNCTIONS, Body
 from coophistory.render.style import (
     DELEGATION,
@@ -38,18 +39,22 @@ def handovers(
     functions: Sequence[str] = FUNCTIONS,
     title: str | None = None,
     sources: bool = True,
+    lang: str = "en",
 ) -> graphviz.Digraph:
     """Who handed which function to whom, when and under which law, left to right in time.
 
     ``coop_types`` narrows it to some types (and their subtypes); ``sources`` numbers the
-    citations behind each handover and lists them as notes.
+    citations behind each handover and lists them as notes; ``lang`` is the language of every
+    word in it.
     """
+    forms = grammar(lang)
     canvas = Canvas(
         history,
         "handovers",
-        title or prose.handovers_title(),
+        title or prose.handovers_title(lang=forms.lang),
         sources=sources,
         rankdir="LR",
+        forms=forms,
     )
     frame, notes = canvas.frame, canvas.notes
     frame.attr("node", shape="box", style="rounded", color=GREY, margin="0.15,0.08")
@@ -64,13 +69,14 @@ def handovers(
         branch = branch_of(history, step.coop_types)
         used.add(branch)
         label = [
-            f"{step.date.display()}"
-            + (f" · {law_labels(history, step.basis)}" if step.basis else "")
+            forms.date(step.date)
+            + (f" · {law_labels(history, step.basis, forms)}" if step.basis else "")
         ]
         if history.coop_type(branch).parent is not None or len(step.coop_types) > 1:
-            label += wrap(type_names(history, step.coop_types), 34)
+            label += wrap(type_names(history, step.coop_types, forms), 34)
         if step.excluding:
-            label += wrap(prose.except_types(type_names(history, step.excluding)), 34)
+            excluded = type_names(history, step.excluding, forms)
+            label += wrap(prose.except_types(excluded, lang=forms.lang), 34)
         label[-1] += notes.mark(step.citations)
         for giver in step.from_bodies:
             for receiver in (b for b in step.to_bodies if b != giver):
@@ -91,7 +97,9 @@ def handovers(
         assert mandate.delegated_by is not None  # noqa: S101 - filtered above
         bodies.setdefault(mandate.delegated_by, None)
         span = prose.delegates(
-            mandate.start.display(), mandate.end.display() if mandate.end else ""
+            forms.bound(mandate.start),
+            forms.bound(mandate.end) if mandate.end else "",
+            lang=forms.lang,
         )
         frame.edge(
             mandate.delegated_by,
@@ -101,17 +109,23 @@ def handovers(
             **DELEGATION,
         )
     for body_id in bodies:
-        frame.node(body_id, _body_label(history.body(body_id)))
-    legend(frame, history, functions, used, delegation=bool(delegated))
+        frame.node(body_id, _body_label(history.body(body_id), forms))
+    legend(frame, history, functions, used, delegation=bool(delegated), forms=forms)
     return canvas.finish()
 
 
-def _body_label(body: Body) -> str:
+def _body_label(body: Body, forms: English) -> str:
     """A body across time: every acronym it used, its present name, and when it was renamed."""
     renamings = sorted(body.former_names, key=lambda f: f.until)
-    lines = [f"<B>{html_text(names_over_time(body))}</B>"]
+    lines = [f"<B>{html_text(names_over_time(body, forms))}</B>"]
     if body.acronym:
-        lines += [f'<FONT POINT-SIZE="9">{html_text(line)}</FONT>' for line in wrap(body.name)]
-    renamed = (prose.named_until(f.acronym or f.name, f.until.display()) for f in renamings)
+        lines += [
+            f'<FONT POINT-SIZE="9">{html_text(line)}</FONT>'
+            for line in wrap(forms.present_name(body))
+        ]
+    renamed = (
+        prose.named_until(f.acronym or forms.former_name(f), forms.bound(f.until), lang=forms.lang)
+        for f in renamings
+    )
     lines += [f'<FONT POINT-SIZE="8"><I>{html_text(text)}</I></FONT>' for text in renamed]
     return f"<{'<BR/>'.join(lines)}>"

@@ -9,6 +9,7 @@ import graphviz
 import pendulum
 
 from coophistory import prose
+from coophistory.grammar import English, grammar
 from coophistory.render.style import (
     PALETTE,
     Canvas,
@@ -32,23 +33,31 @@ def lanes(
     function: str = "supervision",
     title: str | None = None,
     sources: bool = True,
+    lang: str = "en",
 ) -> graphviz.Digraph:
     """One lane per concrete type across time, a bar for each holder's stretch (a Gantt chart).
 
     A lighter bar is an uncertain stretch: a boundary known only to the month or year, or
-    disputed. Bars are named as the bodies were named at the time.
+    disputed. Bars are named as the bodies were named at the time; ``lang`` is the language
+    of every word in it.
     """
+    forms = grammar(lang)
     canvas = Canvas(
         history,
         "lanes",
-        title or prose.lanes_title(function),
+        title or prose.lanes_title(forms.function(function), lang=forms.lang),
         sources=sources,
+        forms=forms,
     )
     notes = canvas.notes
     lineages = {t.id: history.lineage(t.id, function=function) for t in history.concrete_types()}
     steps = [s for lineage in lineages.values() for s in lineage]
     if not steps:
-        canvas.frame.node("empty", plain(prose.no_mandate(function)), shape="plaintext")
+        canvas.frame.node(
+            "empty",
+            plain(prose.no_mandate(forms.function(function), lang=forms.lang)),
+            shape="plaintext",
+        )
         return canvas.finish()
     first = min(s.start.year for s in steps) // 10 * 10
     last = (max(d.year for s in steps for d in (s.start, s.end) if d) + 5) // 10 * 10 + 10
@@ -65,19 +74,19 @@ def lanes(
     rows = [f"<TR><TD></TD><TD>{_strip(ticks)}</TD></TR>"]
     for type_id, lineage in lineages.items():
         mark = notes.mark(c for s in lineage for m in s.mandates for c in m.citations)
-        name = f"{history.coop_type(type_id).name}{mark}"
+        name = f"{forms.type_name(history.coop_type(type_id))}{mark}"
         rows.append(
             f'<TR><TD ALIGN="RIGHT">{html_text(name)}</TD>'
-            f"<TD>{_strip(_lane(history, lineage, axis, colours))}</TD></TR>"
+            f"<TD>{_strip(_lane(history, lineage, axis, colours, forms))}</TD></TR>"
         )
     legend = "".join(
         f'<TD BGCOLOR="{colour}" WIDTH="14" FIXEDSIZE="TRUE" HEIGHT="14"></TD>'
-        f'<TD ALIGN="LEFT">{html_text(names_over_time(history.body(body)))}</TD>'
+        f'<TD ALIGN="LEFT">{html_text(names_over_time(history.body(body), forms))}</TD>'
         for body, colour in colours.items()
     )
     legend += (
         f'<TD BGCOLOR="{_tint(PALETTE[1])}" WIDTH="14" FIXEDSIZE="TRUE" HEIGHT="14"></TD>'
-        f'<TD ALIGN="LEFT">{html_text(prose.key_uncertain_bar())}</TD>'
+        f'<TD ALIGN="LEFT">{html_text(prose.key_uncertain_bar(lang=forms.lang))}</TD>'
     )
     rows.append(f'<TR><TD></TD><TD ALIGN="LEFT">{_strip(legend, spacing=4)}</TD></TR>')
     table = f'<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0">{"".join(rows)}</TABLE>>'
@@ -102,7 +111,13 @@ def _strip(cells: str, spacing: int = 0) -> str:
     return f'<TABLE BORDER="0" CELLSPACING="{spacing}" CELLPADDING="0"><TR>{cells}</TR></TABLE>'
 
 
-def _lane(history: History, lineage: Sequence[Any], axis: _Axis, colours: dict[str, str]) -> str:
+def _lane(
+    history: History,
+    lineage: Sequence[Any],
+    axis: _Axis,
+    colours: dict[str, str],
+    forms: English,
+) -> str:
     cells = [_cell(axis.x(axis.start), axis.x(lineage[0].start), None, "")] if lineage else []
     for step in lineage:
         holders = (*step.bodies, *step.possible)
@@ -118,7 +133,7 @@ def _lane(history: History, lineage: Sequence[Any], axis: _Axis, colours: dict[s
             }
         )
         for begin, finish in zip(cuts, [*cuts[1:], step.end], strict=True):
-            names = " + ".join(b.label_on(begin) for b in holders)
+            names = " + ".join(forms.body_label(b, begin) for b in holders)
             colour = colours[holders[0].id] if holders else None
             if step.possible and colour:
                 colour = _tint(colour)
