@@ -112,11 +112,7 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         metavar=pgettext("metavar", "TYPE", lang=lang),
         help=gettext("a cooperative type: id, name or alias", lang=lang),
     )
-    who.add_argument(
-        "date",
-        metavar=pgettext("metavar", "DATE", lang=lang),
-        help=gettext("an EDTF date: 2019-01-01, 1995-06 or 1978", lang=lang),
-    )
+    _date_argument(who, lang)
     function_option(who)
 
     on = command(
@@ -124,11 +120,7 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         commands.on,
         gettext("Every cooperative type and who held each function on a date.", lang=lang),
     )
-    on.add_argument(
-        "date",
-        metavar=pgettext("metavar", "DATE", lang=lang),
-        help=gettext("an EDTF date: 2019-01-01, 1995-06 or 1978", lang=lang),
-    )
+    _date_argument(on, lang)
     on.add_argument(
         "--function",
         choices=FUNCTIONS,
@@ -180,14 +172,7 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         "view", choices=tuple(diagrams.VIEWS), help=gettext("which diagram", lang=lang)
     )
     render.set_defaults(usage_error=render.error)
-    render.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=Path,
-        metavar=pgettext("metavar", "FILE", lang=lang),
-        help=gettext("file to write", lang=lang),
-    )
+    _output_option(render, lang)
     render.add_argument(
         "--on",
         metavar=pgettext("metavar", "DATE", lang=lang),
@@ -211,14 +196,7 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
     export.add_argument(
         "format", choices=tuple(exports.FORMATS), help=gettext("the format", lang=lang)
     )
-    export.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=Path,
-        metavar=pgettext("metavar", "FILE", lang=lang),
-        help=gettext("file to write", lang=lang),
-    )
+    _output_option(export, lang)
     export.add_argument(
         "--table",
         choices=exports.CSV_TABLES,
@@ -259,6 +237,25 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         gettext("Every fact on which sources disagree, with each claim.", lang=lang),
     )
     return top
+
+
+def _date_argument(sub: argparse.ArgumentParser, lang: str) -> None:
+    sub.add_argument(
+        "date",
+        metavar=pgettext("metavar", "DATE", lang=lang),
+        help=gettext("an EDTF date: 2019-01-01, 1995-06 or 1978", lang=lang),
+    )
+
+
+def _output_option(sub: argparse.ArgumentParser, lang: str) -> None:
+    sub.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar=pgettext("metavar", "FILE", lang=lang),
+        help=gettext("file to write", lang=lang),
+    )
 
 
 def _range_options(sub: argparse.ArgumentParser, lang: str) -> None:
