@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PROBE = (
     "import coophistory, pathlib; h = coophistory.load(); "
     "print(pathlib.Path(coophistory.BUNDLED).resolve()); "
-    "print(h.supervisor('savings-and-credit', '2019-01-01').bodies[0].id)"
+    "print(h.supervisor('savings-and-credit', '2019-01-01').bodies[0].id); "
+    "print(h.supervisor('ahorro y crédito', '2019-01-01').text(lang='es').split(',')[0])"
 )
 
 
@@ -39,6 +40,8 @@ def test_wheel_in_fresh_venv_loads_bundled_data(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         shipped = [name for name in archive.namelist() if name.startswith("coophistory/")]
     assert "coophistory/data/events.toml" in shipped
+    assert "coophistory/locale/es/LC_MESSAGES/coophistory.mo" in shipped
+    assert not [name for name in shipped if name.endswith((".po", ".pot"))]
     assert not [name for name in shipped if name.endswith(("/docs.py", "/gen/pages.py"))]
     env = tmp_path / "env"
     venv.create(env, with_pip=True)
@@ -51,7 +54,8 @@ def test_wheel_in_fresh_venv_loads_bundled_data(tmp_path: Path) -> None:
     result = subprocess.run(
         [str(python), "-c", PROBE], check=True, capture_output=True, text=True, cwd=tmp_path
     )
-    bundled, holder = result.stdout.split()
+    bundled, holder, spanish = result.stdout.splitlines()
     assert "site-packages" in bundled
     assert Path(bundled).read_bytes() == (ROOT / "data" / "events.toml").read_bytes()
     assert holder == "sbs"
+    assert spanish == "El 1 de enero de 2019"  # the catalog came with the wheel
