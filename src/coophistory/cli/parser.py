@@ -13,7 +13,7 @@ from coophistory import prose
 from coophistory import render as diagrams
 from coophistory.cli import commands
 from coophistory.cli.output import print_line
-from coophistory.i18n import gettext, pgettext
+from coophistory.i18n import available_languages, gettext, pgettext
 from coophistory.records import FUNCTIONS
 
 __all__ = ["PROG", "parser"]
@@ -67,9 +67,9 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         "--lang",
         metavar=pgettext("metavar", "LANG", lang=lang),
         help=gettext(
-            "the language to answer in: en or es (default: COOPHISTORY_LANG, then the locale)",
+            "the language to answer in: {languages} (default: COOPHISTORY_LANG, then the locale)",
             lang=lang,
-        ),
+        ).format(languages=", ".join(available_languages())),
     )
     subcommands = top.add_subparsers(
         title=gettext("commands", lang=lang),
