@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 
+import coophistory
 from coophistory import i18n
 from coophistory.errors import CoopHistoryError, UnknownLanguageError
+from coophistory.grammar import grammar
 
 
 @pytest.mark.parametrize(
@@ -99,3 +104,28 @@ def test_threads_speaking_different_languages_do_not_disagree() -> None:
 
 def test_n_marks_without_translating() -> None:
     assert i18n.N_("unknown law {name}") == "unknown law {name}"
+
+
+def test_a_third_language_is_a_catalog_and_not_a_code_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bundled: coophistory.History
+) -> None:
+    """A compiled catalog alone makes a language: answers use its messages, English forms."""
+    catalog = Catalog(locale="pt")
+    catalog.add("Sources disagree: {questions}.", "As fontes divergem: {questions}.")
+    catalog.add("supervision", "supervisão")
+    messages = tmp_path / "pt" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    with (messages / "coophistory.mo").open("wb") as stream:
+        write_mo(stream, catalog)
+    monkeypatch.setattr(i18n, "_locale_dir", lambda: tmp_path)
+    for cached in (i18n.available_languages, i18n.translations, grammar):
+        cached.cache_clear()
+    try:
+        assert i18n.available_languages() == ("en", "pt")
+        assert i18n.choose_language(None, {"LANG": "pt_BR.UTF-8"}) == "pt"
+        text = bundled.supervisor("savings-and-credit", "1995-06-01").text(lang="pt")
+        assert text.startswith("On 1995-06-01, supervisão of savings and credit cooperatives")
+        assert " As fontes divergem: When FENACREP began" in text
+    finally:
+        for cached in (i18n.available_languages, i18n.translations, grammar):
+            cached.cache_clear()
