@@ -6,7 +6,7 @@ import argparse
 
 import pytest
 
-from coophistory.cli_language import argparse_speaking, peek_lang
+from coophistory.cli.language import argparse_speaking, peek_lang
 
 
 def _parser() -> argparse.ArgumentParser:

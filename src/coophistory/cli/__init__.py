@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 
 from coophistory import prose
+from coophistory.cli.language import argparse_speaking, peek_lang
 from coophistory.cli.output import print_line
 from coophistory.cli.parser import PROG, parser
-from coophistory.cli_language import argparse_speaking, peek_lang
 from coophistory.errors import CoopHistoryError, DataError, UnknownLanguageError, UnknownNameError
 from coophistory.grammar import grammar
 from coophistory.i18n import SOURCE_LANGUAGE, choose_language

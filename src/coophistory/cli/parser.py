@@ -38,7 +38,7 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
     """The command line's argument parser, every subcommand in it, its help in ``lang``.
 
     argparse's own words ("usage:", "options") follow ``lang`` only inside
-    :func:`coophistory.cli_language.argparse_speaking`.
+    :func:`coophistory.cli.language.argparse_speaking`.
     """
     top = _Parser(
         lang=lang,
