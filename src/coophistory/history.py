@@ -36,6 +36,8 @@ from coophistory.records import (
 if TYPE_CHECKING:
     import networkx as nx
 
+    from coophistory.changes import Changes
+
 __all__ = ["History", "load"]
 
 DateLike = str | datetime.date | HistoricalDate
@@ -579,6 +581,24 @@ class History:
     @functools.cached_property
     def _position(self) -> dict[str, int]:
         return {t.id: i for i, t in enumerate(self._records.coop_types)}
+
+    def held_by(self, body: str) -> tuple[Mandate, ...]:
+        """Every mandate the body (id, name or acronym) held, in order of their start.
+
+        >>> [m.function for m in load().held_by("FENACREP")]
+        ['supervision']
+        """
+        ident = self.body(body).id
+        held = (m for m in self._records.mandates if m.body == ident)
+        return tuple(sorted(held, key=lambda m: (m.start.sort_key(), m.function)))
+
+    def changes_between(
+        self, a: DateLike, b: DateLike, *, function: str | None = None, coop_type: str | None = None
+    ) -> Changes:
+        """What changed from ``a`` to ``b``: see :func:`coophistory.changes.changes_between`."""
+        from coophistory.changes import changes_between  # noqa: PLC0415 - off the `who` path
+
+        return changes_between(self, a, b, function=function, coop_type=coop_type)
 
     # --- events ---------------------------------------------------------------------------
 

@@ -1,0 +1,442 @@
+"""What changed between two days: each change of holders, the handovers, laws and sources behind it.
+
+A change runs from the last state its types were surely in (``before``) to the next one
+(``after``). When the stretch between them is doubtful (a boundary known only to the year, two
+sources disagreeing), the change covers that whole stretch and is not ``certain``. Types whose
+holders changed the same way on the same days are reported together, as handovers are.
+
+>>> from coophistory import load
+>>> found = load().changes_between("2018-06-01", "2019-06-01")
+>>> [(str(c.date), c.coop_types, [b.id for b in c.after]) for c in found.changes]
+[('2019-01-01', ('financial',), ['sbs'])]
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pendulum
+
+from coophistory.answers import body_ref, citation_ref, law_ref
+from coophistory.dates import HistoricalDate, parse_date
+from coophistory.exceptions import InvalidDate, UnknownName
+from coophistory.records import (
+    FUNCTIONS,
+    Body,
+    Citation,
+    Event,
+    Function,
+    Handover,
+    Law,
+    Mandate,
+)
+
+if TYPE_CHECKING:
+    from coophistory.history import History
+
+__all__ = ["Change", "Changes", "changes_between"]
+
+DateLike = str | datetime.date | HistoricalDate
+# Holders on a day: certain body ids, possible body ids, and the mandates behind them.
+_State = tuple[frozenset[str], frozenset[str], tuple[Mandate, ...]]
+_NOBODY: _State = (frozenset(), frozenset(), ())
+
+
+@attrs.frozen
+class Change:
+    """Who held ``function`` over ``coop_types`` changed from ``before`` to ``after``.
+
+    ``coop_types`` include their subtypes, except those in ``excluding``, as in a handover.
+    ``start`` is the first day the holders may differ from ``before``; ``end`` the first day
+    ``after`` holds. They are the same day for a change known to the day. ``before_possible``
+    and ``after_possible`` are bodies only possibly holding it (the window opened or closed
+    inside a doubtful stretch).
+    """
+
+    function: Function
+    coop_types: tuple[str, ...]
+    excluding: tuple[str, ...]
+    start: pendulum.Date
+    end: pendulum.Date
+    before: tuple[Body, ...]
+    before_possible: tuple[Body, ...]
+    after: tuple[Body, ...]
+    after_possible: tuple[Body, ...]
+    certain: bool
+    handovers: tuple[Handover, ...]
+    mandates: tuple[Mandate, ...]
+    laws: tuple[Law, ...]
+    citations: tuple[Citation, ...]
+
+    @property
+    def date(self) -> HistoricalDate:
+        """The day of the change, or the interval of days it may have happened on."""
+        if self.start == self.end:
+            return parse_date(self.start.isoformat())
+        return parse_date(f"{self.start.isoformat()}/{self.end.isoformat()}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The change as plain data, the shape ``coophistory diff --json`` prints per change."""
+
+        def named(bodies: tuple[Body, ...], day: pendulum.Date) -> list[dict[str, Any]]:
+            return [body_ref(b, day) for b in bodies]
+
+        before_day = self.start.subtract(days=1)
+        return {
+            "date": str(self.date),
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "function": self.function,
+            "coop_types": list(self.coop_types),
+            "excluding": list(self.excluding),
+            "certain": self.certain,
+            "before": named(self.before, before_day),
+            "before_possible": named(self.before_possible, before_day),
+            "after": named(self.after, self.end),
+            "after_possible": named(self.after_possible, self.end),
+            "handovers": [
+                {"date": str(h.date), "from": list(h.from_bodies), "to": list(h.to_bodies)}
+                for h in self.handovers
+            ],
+            "laws": [law_ref(law) for law in self.laws],
+            "citations": [citation_ref(c) for c in self.citations],
+        }
+
+
+@attrs.frozen
+class Changes:
+    """The changes from day ``start`` to day ``end``, and the laws and events dated between."""
+
+    start: pendulum.Date
+    end: pendulum.Date
+    function: Function | None
+    coop_type: str | None
+    changes: tuple[Change, ...]
+    laws: tuple[Law, ...]
+    events: tuple[Event, ...]
+
+    def __iter__(self) -> Iterator[Change]:
+        """Iterate over the changes in date order."""
+        return iter(self.changes)
+
+    def __len__(self) -> int:
+        """The number of changes."""
+        return len(self.changes)
+
+    def __str__(self) -> str:
+        """The changes as short readable lines, then the laws and events of the period."""
+        return "\n".join(lines(self))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain data, the shape ``coophistory diff --json`` prints."""
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "function": self.function,
+            "coop_type": self.coop_type,
+            "changes": [c.to_dict() for c in self.changes],
+            "laws": [law_ref(law) for law in self.laws],
+            "events": [{"id": e.id, "date": str(e.date), "title": e.title} for e in self.events],
+        }
+
+    def _repr_html_(self) -> str:
+        """An HTML table of the changes for Jupyter, every text escaped."""
+        rows = [
+            (
+                c.date.display(),
+                c.function,
+                types_text(c),
+                holders(c.before, c.before_possible, c.start.subtract(days=1)),
+                holders(c.after, c.after_possible, c.end),
+                "yes" if c.certain else "no",
+                ", ".join(law.label for law in c.laws),
+            )
+            for c in self.changes
+        ]
+        head = ("date", "function", "types", "before", "after", "certain", "laws")
+        return html_table(head, rows)
+
+
+def changes_between(
+    history: History,
+    a: DateLike,
+    b: DateLike,
+    *,
+    function: str | None = None,
+    coop_type: str | None = None,
+) -> Changes:
+    """Each change of holders from the first day of ``a`` to the last day of ``b``, in order.
+
+    ``a`` must start before ``b``; ``function`` and ``coop_type`` narrow what is compared.
+    """
+    low, high = _window(a, b)
+    functions = FUNCTIONS if function is None else (_function(function),)
+    scope = _scope(history, coop_type)
+    found: list[Change] = []
+    for checked in functions:
+        handovers = history.handovers(function=checked)
+        groups: dict[tuple[Any, ...], list[str]] = defaultdict(list)
+        details: dict[tuple[Any, ...], tuple[_State, _State]] = {}
+        for type_id in scope:
+            for start, end, before, after in _merged(_points(history, type_id, checked, low, high)):
+                key = (start, end, before[:2], after[:2])
+                groups[key].append(type_id)
+                details[key] = (before, after)
+        for key, types in groups.items():
+            before, after = details[key]
+            found.append(_change(history, checked, key, types, before, after, handovers))
+    found.sort(key=lambda c: (c.start, c.end, FUNCTIONS.index(c.function), c.coop_types))
+    return Changes(
+        start=low,
+        end=high,
+        function=functions[0] if function is not None else None,
+        coop_type=None if coop_type is None else history.coop_type(coop_type).id,
+        changes=tuple(found),
+        laws=tuple(
+            law
+            for law in sorted(
+                (law for law in history.laws() if law.date is not None),
+                key=lambda law: law.date.sort_key() if law.date else (),
+            )
+            if _overlaps(law.date, low, high)
+        ),
+        events=tuple(history.events(low, high.add(days=1), coop_type)),
+    )
+
+
+def _function(function: str) -> Function:
+    for known in FUNCTIONS:
+        if function == known:
+            return known
+    raise UnknownName("function", function, FUNCTIONS)
+
+
+def _window(a: DateLike, b: DateLike) -> tuple[pendulum.Date, pendulum.Date]:
+    first, second = parse_date(a), parse_date(b)
+    low, high = first.earliest, second.latest
+    if low is None or second.earliest is None or high is None or first.latest is None:
+        raise InvalidDate(f"{first} {second}", "compare two closed dates, not open intervals")
+    if not low < second.earliest:
+        raise InvalidDate(f"{first} {second}", "the first date must come before the second")
+    return low, high
+
+
+def _overlaps(date: HistoricalDate | None, low: pendulum.Date, high: pendulum.Date) -> bool:
+    if date is None:
+        return False
+    return (date.latest is None or date.latest >= low) and (
+        date.earliest is None or date.earliest <= high
+    )
+
+
+def _scope(history: History, coop_type: str | None) -> list[str]:
+    """The concrete types compared: all, or those within ``coop_type``."""
+    if coop_type is None:
+        return [t.id for t in history.concrete_types()]
+    root = history.coop_type(coop_type).id
+    within = {root, *history.descendants(root)}
+    return [t.id for t in history.concrete_types() if t.id in within]
+
+
+def _points(
+    history: History, type_id: str, function: str, low: pendulum.Date, high: pendulum.Date
+) -> list[tuple[pendulum.Date, _State]]:
+    """The state on ``low``, then each day in (low, high] on which the holders change."""
+    steps = history.lineage(type_id, function)
+    timeline: list[tuple[pendulum.Date, _State]] = []
+    for step in steps:
+        timeline.append(
+            (step.start, (frozenset(step.bodies), frozenset(step.possible), step.mandates))
+        )
+    if steps and steps[-1].end is not None:
+        timeline.append((steps[-1].end, _NOBODY))
+    state = _NOBODY
+    for day, held in timeline:
+        if day <= low:
+            state = held
+    points = [(low, state)]
+    for day, held in timeline:
+        if low < day <= high and held[:2] != points[-1][1][:2]:
+            points.append((day, held))
+    return points
+
+
+def _merged(
+    points: list[tuple[pendulum.Date, _State]],
+) -> Iterator[tuple[pendulum.Date, pendulum.Date, _State, _State]]:
+    """Join each doubtful stretch with the settled state after it: (start, end, before, after)."""
+    before = points[0][1]
+    i = 1
+    while i < len(points):
+        start = points[i][0]
+        while i < len(points) - 1 and points[i][1][1]:  # possible holders: not settled yet
+            i += 1
+        end, after = points[i]
+        yield start, end, before, after
+        before = after
+        i += 1
+
+
+def _change(
+    history: History,
+    function: Function,
+    key: tuple[Any, ...],
+    types: list[str],
+    before: _State,
+    after: _State,
+    handovers: list[Handover],
+) -> Change:
+    start, end, *_ = key
+    old = {m.key for m in before[2]}
+    new = {m.key for m in after[2]}
+    starting = [m for m in after[2] if m.key not in old]
+    ending = [m for m in before[2] if m.key not in new]
+    moved = (*starting, *ending)
+    disputed = _disputed(history, starting, ending, start, end)
+    concrete = set(types)
+    by = [
+        h
+        for h in handovers
+        if {m.key for m in h.mandates} & {m.key for m in starting}
+        and _concrete(history, h.coop_types) & concrete
+    ]
+    coop_types = _cover(history, concrete)
+    leftover = _concrete(history, coop_types) - concrete
+    return Change(
+        function=function,
+        coop_types=coop_types,
+        excluding=_cover(history, leftover),
+        start=start,
+        end=end,
+        before=_bodies(history, before[2], before[0]),
+        before_possible=_bodies(history, before[2], before[1]),
+        after=_bodies(history, after[2], after[0]),
+        after_possible=_bodies(history, after[2], after[1]),
+        certain=start == end and not before[1] and not after[1] and not disputed,
+        handovers=tuple(by),
+        mandates=moved,
+        laws=tuple(history.law(i) for i in _unique(i for m in starting for i in m.basis)),
+        citations=tuple(_unique(c for m in moved for c in m.citations)),
+    )
+
+
+def _disputed(
+    history: History,
+    starting: list[Mandate],
+    ending: list[Mandate],
+    start: pendulum.Date,
+    end: pendulum.Date,
+) -> bool:
+    """Whether an unsettled disagreement bears on the change.
+
+    A disagreement with a span bears on it when the span overlaps the change's days; one
+    without a span, on the coming into force of the mandates it is attached to.
+    """
+    for mandate in (*starting, *ending):
+        for conflict in (history.conflict(c) for c in mandate.conflicts):
+            if conflict.preferred is not None:
+                continue
+            if conflict.span is None:
+                if mandate in starting:
+                    return True
+            elif _overlaps(conflict.span, start, end):
+                return True
+    return False
+
+
+def _bodies(history: History, mandates: Iterable[Mandate], ids: frozenset[str]) -> tuple[Body, ...]:
+    """The bodies named by ``ids``, in the order their mandates list them."""
+    return tuple(history.body(b) for b in _unique(m.body for m in mandates) if b in ids)
+
+
+def _concrete(history: History, types: Iterable[str]) -> set[str]:
+    named = {t for n in types for t in (n, *history.descendants(n))}
+    return {t for t in named if not history.coop_type(t).abstract}
+
+
+def _cover(history: History, types: set[str]) -> tuple[str, ...]:
+    """The fewest types whose concrete subtypes are exactly ``types``, in file order."""
+    tops = set()
+    for type_id in types:
+        top = type_id
+        for ancestor in history.ancestors(type_id)[1:]:
+            if not _concrete(history, [ancestor]) <= types:
+                break
+            top = ancestor
+        tops.add(top)
+    return tuple(t.id for t in history.coop_types() if t.id in tops)
+
+
+def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+# --- the sentences and tables a reader sees (one place, for prose.py and the catalogs) -------
+
+
+def holders(certain: tuple[Body, ...], possible: tuple[Body, ...], day: pendulum.Date) -> str:
+    """Name holders as on ``day``: ``FENACREP``, ``MINTRA or FENACREP?``, or ``nobody``."""
+    named = [b.label_on(day) for b in certain] + [f"{b.label_on(day)}?" for b in possible]
+    return " + ".join(named) or "nobody"
+
+
+# Whole sentences with named placeholders, so they move into the message catalogs as they are.
+CHANGE_LINE = "{date}  {function} of {types}: {before} → {after}{laws}{doubt}"
+HEADING = "From {start} to {end}:"
+NO_CHANGE = "no change of holders"
+EXCEPT = "{types} except {excluding}"
+NOT_CERTAIN = " (not certain)"
+LAWS_HEADING = "Laws dated in the period:"
+EVENTS_HEADING = "Events in the period:"
+
+
+def types_text(change: Change) -> str:
+    """The types of a change: ``financial``, or ``cooperative except financial``."""
+    named = ", ".join(change.coop_types)
+    return (
+        EXCEPT.format(types=named, excluding=", ".join(change.excluding))
+        if change.excluding
+        else named
+    )
+
+
+def change_line(change: Change) -> str:
+    """One line for a change: date, function, types, before → after, laws, and doubt."""
+    return CHANGE_LINE.format(
+        date=change.date.display(),
+        function=change.function,
+        types=types_text(change),
+        before=holders(change.before, change.before_possible, change.start.subtract(days=1)),
+        after=holders(change.after, change.after_possible, change.end),
+        laws=f" ({', '.join(law.label for law in change.laws)})" if change.laws else "",
+        doubt="" if change.certain else NOT_CERTAIN,
+    )
+
+
+def lines(found: Changes) -> list[str]:
+    """The readable lines of a result: changes, then laws and events of the period."""
+    out = [HEADING.format(start=found.start, end=found.end)]
+    out += [f"  {change_line(c)}" for c in found.changes] or [f"  {NO_CHANGE}"]
+    if found.laws:
+        out.append(LAWS_HEADING)
+        out += [f"  {law.date}  {law.label}: {law.title}" for law in found.laws]
+    if found.events:
+        out.append(EVENTS_HEADING)
+        out += [f"  {e.date}  [{e.kind}] {e.title}" for e in found.events]
+    return out
+
+
+def html_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """A small HTML table, every cell escaped."""
+
+    def row(cells: Iterable[str], tag: str) -> str:
+        inner = "".join(f"<{tag}>{html.escape(str(cell))}</{tag}>" for cell in cells)
+        return f"<tr>{inner}</tr>"
+
+    body = "".join(row(cells, "td") for cells in rows)
+    return f"<table><thead>{row(head, 'th')}</thead><tbody>{body}</tbody></table>"
