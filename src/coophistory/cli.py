@@ -25,7 +25,8 @@ __all__ = ["main"]
 
 PROG: Final = "coophistory"
 _RENDER_VIEWS: Final = ("handovers", "timeline", "snapshot", "lanes")
-_EXPORT_FORMATS: Final = ("json", "csv", "jsonld", "graphml", "timelinejs")
+_BIBLIOGRAPHIES: Final = ("csl-json", "bibtex", "ris")
+_EXPORT_FORMATS: Final = ("json", "csv", "jsonld", "graphml", "timelinejs", *_BIBLIOGRAPHIES)
 _CSV_TABLES: Final = (
     "mandates",
     "events",
@@ -114,6 +115,11 @@ def _parser() -> argparse.ArgumentParser:
     who.add_argument("coop_type", metavar="TYPE", help="a cooperative type: id, name or alias")
     who.add_argument("date", metavar="DATE", help="an EDTF date: 2019-01-01, 1995-06 or 1978")
     function_option(who)
+    who.add_argument(
+        "--cite",
+        choices=_BIBLIOGRAPHIES,
+        help="print the bibliography entries the answer rests on, locators as pinpoints",
+    )
 
     on = command("on", _on, "Every cooperative type and who held each function on a date.")
     on.add_argument("date", metavar="DATE", help="an EDTF date: 2019-01-01, 1995-06 or 1978")
@@ -199,8 +205,9 @@ def _parser() -> argparse.ArgumentParser:
         "--with-bundled", action="store_true", help="check the files together with the bundled data"
     )
 
-    command("sources", _sources, "Every source the history cites.")
-    command("conflicts", _conflicts, "Every fact on which sources disagree, with each claim.")
+    from coophistory import cli_lookup  # noqa: PLC0415 - the analyst's commands live there
+
+    cli_lookup.register(command)
     return parser
 
 
@@ -235,8 +242,12 @@ def _print_lines(lines: Iterable[str]) -> None:
 
 
 def _print_json(data: Any) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    _print_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _print_text(text: str) -> None:
+    """Print text made safe for JSON: what json.dumps leaves raw becomes a u-escape."""
+    sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def _table(rows: Sequence[Sequence[str]]) -> list[str]:
@@ -256,8 +267,13 @@ def _history(args: argparse.Namespace) -> History:
 
 
 def _who(args: argparse.Namespace) -> int:
-    answer = _history(args).supervisor(args.coop_type, args.date, args.function)
-    if args.json:
+    history = _history(args)
+    answer = history.supervisor(args.coop_type, args.date, args.function)
+    if args.cite:
+        from coophistory.export import cite  # noqa: PLC0415 - off the `who` path
+
+        _print_text(cite.entries(history, answer.citations, args.cite))
+    elif args.json:
         _print_json(answer.to_dict())
     else:
         _print_lines([str(answer)])
@@ -376,38 +392,3 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         _print_lines([f"{', '.join(map(str, files))}: no problems ({history!r})"])
     return 1 if problems else 0
-
-
-def _sources(args: argparse.Namespace) -> int:
-    from coophistory.export import record_row  # noqa: PLC0415 - off the `who` path
-
-    sources = _history(args).sources()
-    if args.json:
-        _print_json([record_row("sources", s) for s in sources])
-        return 0
-    for source in sources:
-        details = ", ".join(str(d) for d in (source.author, source.publisher, source.year) if d)
-        line = f"{source.id}: {source.title}" + (f" ({details})" if details else "")
-        _print_lines([line + (f" <{source.url}>" if source.url else "")])
-    return 0
-
-
-def _conflicts(args: argparse.Namespace) -> int:
-    from coophistory.export import record_row  # noqa: PLC0415 - off the `who` path
-
-    conflicts = _history(args).conflicts()
-    if args.json:
-        _print_json([record_row("conflicts", c) for c in conflicts])
-        return 0
-    for conflict in conflicts:
-        lines = [f"{conflict.id}: {conflict.title}"]
-        for claim in conflict.claims:
-            mark = " (preferred)" if claim.value == conflict.preferred else ""
-            lines.append(
-                f"  - {claim.value}{mark}: {claim.citation}"
-                + (f" ({claim.note})" if claim.note else "")
-            )
-        if conflict.reason:
-            lines.append(f"  reason: {conflict.reason}")
-        _print_lines(lines)
-    return 0

@@ -39,7 +39,7 @@ __all__ = [
     "write",
 ]
 
-FORMATS: Final = ("json", "csv", "jsonld", "graphml", "timelinejs")
+FORMATS: Final = ("json", "csv", "jsonld", "graphml", "timelinejs", "csl-json", "bibtex", "ris")
 
 # The keys of the tables nested inside records, in the order a curator writes them.
 _NESTED: Final[dict[type, tuple[str, ...]]] = {
@@ -142,4 +142,7 @@ _MODULES: Final = {
     "jsonld": "jsonld",
     "graphml": "graphml",
     "timelinejs": "timelinejs",
+    "csl-json": "csljson",
+    "bibtex": "bibtex",
+    "ris": "ris",
 }

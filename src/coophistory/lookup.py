@@ -1,0 +1,338 @@
+"""Look-ups for a reader: lists of records, one record with its relations, and a ranked search.
+
+>>> from coophistory import load
+>>> [hit.id for hit in search(load(), "conasev")][:1]
+['smv']
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from coophistory.exceptions import UnknownName
+from coophistory.export import handover_dict, record_row
+from coophistory.records import FUNCTIONS, Body, CoopType, Law
+
+if TYPE_CHECKING:
+    from coophistory.history import History
+
+__all__ = ["KINDS", "Hit", "Shown", "hit_lines", "rows", "search", "show", "table"]
+
+# The record lists and the table of the export each one shares its JSON rows with.
+KINDS: Final = {"types": "coop_types", "bodies": "bodies", "laws": "laws", "sources": "sources"}
+
+
+def rows(history: History, kind: str) -> list[dict[str, Any]]:
+    """Every record of a kind (``types``, ``bodies``, ``laws``, ``sources``) as its export row."""
+    table_name = KINDS[kind]
+    return [record_row(table_name, r) for r in getattr(history.records, table_name)]
+
+
+def table(history: History, kind: str) -> Sequence[Sequence[str]]:
+    """A header and one row per record of a kind, for a plain-text listing."""
+    text = _optional
+    if kind == "types":
+        return [("id", "name", "name (es)", "parent", "aliases")] + [
+            (t.id, t.name, text(t.name_es), text(t.parent), ", ".join(t.aliases))
+            for t in history.coop_types()
+        ]
+    if kind == "bodies":
+        return [("id", "acronyms", "name", "name (es)", "founded", "dissolved")] + [
+            (
+                b.id,
+                ", ".join(b.acronyms),
+                b.name,
+                text(b.name_es),
+                text(b.founded),
+                text(b.dissolved),
+            )
+            for b in history.bodies()
+        ]
+    if kind == "laws":
+        return [("id", "label", "date", "title")] + [
+            (law.id, law.label, text(law.date), law.title) for law in history.laws()
+        ]
+    return [("id", "title", "by", "year", "read")] + [
+        (
+            s.id,
+            s.title,
+            text(s.author or s.publisher),
+            text(s.year),
+            read_label(s.accessed),
+        )
+        for s in history.sources()
+    ]
+
+
+def _optional(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+# --- one record and its relations -------------------------------------------------------------
+
+
+@attrs.frozen
+class Shown:
+    """A record's description: readable ``lines`` and the same as JSON ``data``."""
+
+    kind: str
+    lines: tuple[str, ...]
+    data: dict[str, Any]
+
+
+def show(history: History, name: str) -> Shown:
+    """A body, law or type (by id or any name it is known by), with its relations."""
+    found: list[Body | Law | CoopType] = []
+    misses: list[UnknownName] = []
+    for find in (history.body, history.law, history.coop_type):
+        try:
+            found.append(find(name))
+        except UnknownName as err:
+            if err.ambiguous:
+                raise
+            misses.append(err)
+    if not found:
+        suggestions = [s for err in misses for s in err.suggestions]
+        raise UnknownName("body, law or type", name, suggestions)
+    record = found[0]
+    if isinstance(record, Body):
+        return _show_body(history, record)
+    if isinstance(record, Law):
+        return _show_law(history, record)
+    return _show_type(history, record)
+
+
+def _show_body(history: History, body: Body) -> Shown:
+    dated: list[tuple[Any, str, dict[str, Any]]] = []
+    for mandate in history.held_by(body.id):
+        line = mandate_line(mandate.function, mandate.coop_types, str(mandate.start), mandate.end)
+        laws = [history.law(i).label for i in mandate.basis]
+        dated.append(
+            (
+                mandate.start.sort_key(),
+                line + (f" ({', '.join(laws)})" if laws else ""),
+                {"mandate": record_row("mandates", mandate)},
+            )
+        )
+    for function in FUNCTIONS:
+        for handover in history.handovers(function=function):
+            if body.id not in (*handover.from_bodies, *handover.to_bodies):
+                continue
+            data = handover_dict(history, handover)
+            incoming = body.id in handover.to_bodies
+            dated.append(
+                (
+                    handover.date.sort_key(),
+                    handover_line(data, incoming=incoming),
+                    {"handover": data, "direction": "in" if incoming else "out"},
+                )
+            )
+    dated.sort(key=lambda item: item[0])
+    heading = f"{body.name} [{body.id}]" + (
+        f" ({', '.join(body.acronyms)})" if body.acronyms else ""
+    )
+    return Shown(
+        "body",
+        (heading, *(f"  {line}" for _, line, _ in dated)),
+        {"kind": "body", "body": record_row("bodies", body), "history": [d for *_, d in dated]},
+    )
+
+
+def _show_law(history: History, law: Law) -> Shown:
+    created = [b for b in history.bodies() if b.created_by == law.id]
+    dissolved = [b for b in history.bodies() if b.dissolved_by == law.id]
+    based = [m for m in history.mandates() if law.id in m.basis]
+    events = [e for e in history.records.events if law.id in e.laws]
+    lines = [f"{law.label}: {law.title} [{law.id}]", f"  date: {_optional(law.date)}"]
+    lines += [f"  created {b.name}" for b in created]
+    lines += [f"  dissolved {b.name}" for b in dissolved]
+    lines += [
+        "  basis of " + mandate_line(m.function, m.coop_types, str(m.start), m.end, m.body)
+        for m in based
+    ]
+    lines += [f"  cited by event {e.date}: {e.title}" for e in events]
+    return Shown(
+        "law",
+        tuple(lines),
+        {
+            "kind": "law",
+            "law": record_row("laws", law),
+            "created": [b.id for b in created],
+            "dissolved": [b.id for b in dissolved],
+            "mandates": [record_row("mandates", m) for m in based],
+            "events": [e.id for e in events],
+        },
+    )
+
+
+def _show_type(history: History, coop_type: CoopType) -> Shown:
+    lines = [f"{coop_type.name} [{coop_type.id}]"]
+    data: dict[str, Any] = {"kind": "type", "type": record_row("coop_types", coop_type)}
+    for function in FUNCTIONS:
+        steps = history.lineage(coop_type.id, function)
+        lines.append(f"  {function}:")
+        lines += [f"    {step_line(s.start, s.end, s.bodies, s.possible)}" for s in steps]
+        data[function] = [
+            {
+                "start": s.start.isoformat(),
+                "end": None if s.end is None else s.end.isoformat(),
+                "bodies": list(s.bodies),
+                "possible": list(s.possible),
+            }
+            for s in steps
+        ]
+    return Shown("type", tuple(lines), data)
+
+
+# --- search -----------------------------------------------------------------------------------
+
+# How much a match in each kind of field counts: names first, then titles, then prose.
+_WEIGHTS: Final = {"id": 4, "name": 4, "acronym": 4, "alias": 3, "title": 3, "text": 1}
+
+
+@attrs.frozen
+class Hit:
+    """A record matching a search: kind, id, label, the field matched, the match in context."""
+
+    kind: str
+    id: str
+    label: str
+    field: str
+    context: str
+    score: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The hit as plain data, the shape ``coophistory search --json`` prints."""
+        return attrs.asdict(self)
+
+
+def search(history: History, text: str) -> list[Hit]:
+    """Records whose names, aliases, titles, descriptions or notes hold every word of ``text``.
+
+    Case and accents are ignored; the best-scoring field of each record is kept, best first.
+    """
+    words = fold(text)[0].split()
+    if not words:
+        return []
+    best: dict[tuple[str, str], Hit] = {}
+    for kind, ident, label, field, weight, value in _fields(history):
+        folded, origin = fold(value)
+        if not all(word in folded for word in words):
+            continue
+        phrase = " ".join(words)
+        score = weight * 10 + (5 if folded.strip() == phrase else 0)
+        score += (2 if phrase in folded else 0) + sum(f" {w} " in f" {folded} " for w in words)
+        marked = phrase if phrase in folded else words[0]
+        hit = Hit(kind, ident, label, field, _context(value, folded, origin, marked), score)
+        key = (kind, ident)
+        if key not in best or best[key].score < score:
+            best[key] = hit
+    return sorted(best.values(), key=lambda h: (-h.score, h.kind, h.id))
+
+
+def _fields(history: History) -> Iterator[tuple[str, str, str, str, int, str]]:
+    """Every searchable text: (kind, id, label, field, weight, text)."""
+    for b in history.bodies():
+        former = [n for f in b.former_names for n in (f.name, f.name_es, f.acronym) if n]
+        yield from _each("body", b.id, b.name, "id", [b.id])
+        yield from _each("body", b.id, b.name, "name", [b.name, b.name_es, *former])
+        yield from _each("body", b.id, b.name, "acronym", b.acronyms)
+        yield from _each("body", b.id, b.name, "text", [b.note])
+    for t in history.coop_types():
+        yield from _each("type", t.id, t.name, "id", [t.id])
+        yield from _each("type", t.id, t.name, "name", [t.name, t.name_es])
+        yield from _each("type", t.id, t.name, "alias", t.aliases)
+        yield from _each("type", t.id, t.name, "text", [t.note])
+    for law in history.laws():
+        yield from _each("law", law.id, law.label, "name", [law.label])
+        yield from _each("law", law.id, law.label, "title", [law.title, law.title_es])
+        yield from _each("law", law.id, law.label, "text", [law.note])
+    for event in history.records.events:
+        yield from _each("event", event.id, event.title, "title", [event.title])
+        yield from _each("event", event.id, event.title, "text", [event.description])
+    for source in history.sources():
+        yield from _each("source", source.id, source.title, "title", [source.title])
+        yield from _each("source", source.id, source.title, "text", [source.note])
+    for conflict in history.conflicts():
+        yield from _each("conflict", conflict.id, conflict.title, "title", [conflict.title])
+        yield from _each("conflict", conflict.id, conflict.title, "text", [conflict.description])
+
+
+def _each(
+    kind: str, ident: str, label: str, field: str, values: Iterable[str | None]
+) -> Iterator[tuple[str, str, str, str, int, str]]:
+    for value in values:
+        if value:
+            yield kind, ident, label, field, _WEIGHTS[field], value
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Fold case, accents and hyphens; give each folded character's position in ``text``."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        plain = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", char.casefold())
+            if not unicodedata.combining(c)
+        )
+        plain = " " if plain in ("-", "_", "\n", "\t") else plain
+        folded.append(plain)
+        origin += [i] * len(plain)
+    return "".join(folded), origin
+
+
+def _context(value: str, folded: str, origin: list[int], word: str, width: int = 30) -> str:
+    """The match with up to ``width`` characters either side, marked with brackets."""
+    at = folded.index(word)
+    first, last = origin[at], origin[at + len(word) - 1] + 1
+    low, high = max(0, first - width), min(len(value), last + width)
+    before = ("…" if low else "") + value[low:first]
+    after = value[last:high] + ("…" if high < len(value) else "")
+    return " ".join(f"{before}[{value[first:last]}]{after}".split())
+
+
+# --- the sentences a reader sees (one place, for prose.py and the catalogs) --------------------
+
+
+def read_label(accessed: object) -> str:
+    """Whether a source was read: ``read 2026-11-20`` or ``not read``."""
+    return "not read" if accessed is None else f"read {accessed}"
+
+
+def mandate_line(
+    function: str, coop_types: Iterable[str], start: str, end: object, body: str | None = None
+) -> str:
+    """``1992/1993  supervision of savings-and-credit until 2019-01-01`` (by ``body`` if given)."""
+    until = "" if end is None else f" until {end}"
+    by = "" if body is None else f" by {body}"
+    return f"{start}  mandate: {function} of {', '.join(coop_types)}{by}{until}"
+
+
+def handover_line(data: dict[str, Any], *, incoming: bool) -> str:
+    """A handover seen from one side: received from, or handed to, the other bodies."""
+    laws = f" ({', '.join(law['label'] for law in data['laws'])})" if data["laws"] else ""
+    types = ", ".join(data["coop_types"])
+    if incoming:
+        others = ", ".join(b["acronym"] or b["name"] for b in data["from"])
+        return f"{data['date']}  received {data['function']} of {types} from {others}{laws}"
+    others = ", ".join(b["acronym"] or b["name"] for b in data["to"])
+    return f"{data['date']}  handed {data['function']} of {types} to {others}{laws}"
+
+
+def step_line(
+    start: object, end: object | None, bodies: Iterable[str], possible: Iterable[str]
+) -> str:
+    """A stretch of a lineage: ``1979-01-01 to 1992-01-01  ministry-of-labor``."""
+    held = list(bodies) + [f"{b}?" for b in possible]
+    return f"{start} to {end or 'today'}  {' + '.join(held) or 'nobody'}"
+
+
+def hit_lines(hits: Iterable[Hit]) -> list[str]:
+    """One line per hit: kind, id, label, and the match in context; or a line saying none."""
+    out = [f"{h.kind} {h.id}: {h.label} — {h.field}: {h.context}" for h in hits]
+    return out or ["no match"]
