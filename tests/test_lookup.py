@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import coophistory
 from coophistory import FUNCTIONS, History
 from coophistory.lookup import search
 
@@ -143,20 +142,3 @@ def test_search_command(capsys: pytest.CaptureFixture[str]) -> None:
     hits = json.loads(out)
     assert hits
     assert all("[Ley General]" in h["context"] for h in hits[:3])
-
-
-def test_importing_lookups_loads_no_pandas() -> None:
-    """The library's import never pulls in pandas, even with the analyst's modules."""
-    import subprocess  # noqa: PLC0415
-    import sys  # noqa: PLC0415
-
-    code = (
-        "import sys, coophistory, coophistory.changes, coophistory.lookup, coophistory.cli; "
-        "coophistory.load().changes_between('1990', '2000'); "
-        "print('pandas' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"
-    assert coophistory.load() is coophistory.load()

@@ -36,6 +36,7 @@ _CSV_TABLES: Final = (
     "sources",
     "coop_types",
     "conflicts",
+    "figures",
 )
 # json.dumps escapes C0 controls itself; these it leaves raw.
 _UNSAFE_IN_JSON: Final = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -187,6 +188,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=_CSV_TABLES,
         default="mandates",
         help="csv only: which table (default: mandates)",
+    )
+    export.add_argument(
+        "--excel",
+        action="store_true",
+        help="csv only: start with a byte-order mark, so spreadsheets read accents right",
     )
     export.add_argument(
         "--base",
@@ -368,7 +374,7 @@ def _export(args: argparse.Namespace) -> int:
 
     options: dict[str, Any] = {}
     if args.format == "csv":
-        options["table"] = args.table
+        options.update(table=args.table, excel=args.excel)
     elif args.format == "jsonld":
         options["base"] = args.base
     export.write(_history(args), args.format, args.output, **options)
