@@ -14,7 +14,6 @@ holders changed the same way on the same days are reported together, as handover
 from __future__ import annotations
 
 import datetime
-import html
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -25,6 +24,7 @@ import pendulum
 from coophistory.answers import body_ref, citation_ref, law_ref
 from coophistory.dates import HistoricalDate, parse_date
 from coophistory.exceptions import InvalidDate, UnknownName
+from coophistory.notebook import html_table
 from coophistory.records import (
     FUNCTIONS,
     Body,
@@ -429,14 +429,3 @@ def lines(found: Changes) -> list[str]:
         out.append(EVENTS_HEADING)
         out += [f"  {e.date}  [{e.kind}] {e.title}" for e in found.events]
     return out
-
-
-def html_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
-    """A small HTML table, every cell escaped."""
-
-    def row(cells: Iterable[str], tag: str) -> str:
-        inner = "".join(f"<{tag}>{html.escape(str(cell))}</{tag}>" for cell in cells)
-        return f"<tr>{inner}</tr>"
-
-    body = "".join(row(cells, "td") for cells in rows)
-    return f"<table><thead>{row(head, 'th')}</thead><tbody>{body}</tbody></table>"

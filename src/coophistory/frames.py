@@ -1,4 +1,4 @@
-"""The history as pandas DataFrames, for analysis and plotting (``pip install coophistory[pandas]``).
+"""The history as pandas DataFrames, for analysis and plotting (the ``pandas`` extra).
 
 Each table is a DataFrame with the columns of its CSV export: every date as its EDTF text, then
 ``<column>_earliest`` and ``<column>_latest`` as ``datetime64`` (``NaT`` for an open side).
@@ -13,10 +13,9 @@ Importing :mod:`coophistory` never imports pandas; importing this module does.
 >>> str(mandates["start_earliest"].dtype)
 'datetime64[s]'
 >>> held = frames.who_held(h, "2018-01-01", "2020-01-01", freq="YS")
->>> held.query("coop_type == 'savings-and-credit' and function == 'supervision'")[
-...     ["day", "certain"]
-... ].to_string(index=False)
-'       day  certain\\n2018-01-01 fenacrep\\n2019-01-01      sbs\\n2020-01-01      sbs'
+>>> rows = held.query("coop_type == 'savings-and-credit' and function == 'supervision'")
+>>> [(str(day.date()), holders) for day, holders in zip(rows["day"], rows["certain"])]
+[('2018-01-01', 'fenacrep'), ('2019-01-01', 'sbs'), ('2020-01-01', 'sbs')]
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from coophistory.answers import Answer, LineageStep
 from coophistory.dataset import BUNDLED, Records, read_cached, read_records
 from coophistory.dates import HistoricalDate, Period, parse_date
 from coophistory.exceptions import InvalidDate, UnknownName
+from coophistory.notebook import Handovers
 from coophistory.records import (
     FUNCTIONS,
     Body,
@@ -493,9 +494,7 @@ class History:
             closed.pop()
         return closed
 
-    def handovers(
-        self, coop_type: str | None = None, function: str = "supervision"
-    ) -> list[Handover]:
+    def handovers(self, coop_type: str | None = None, function: str = "supervision") -> Handovers:
         """Every passing of a function from some bodies to others, in date order.
 
         The first holders of a chain did not receive it from anybody, and a body joining the
@@ -528,7 +527,8 @@ class History:
             self._handover(checked, key, incoming_of[key], types, within)
             for key, types in groups.items()
         ]
-        return sorted(handovers, key=lambda h: (h.date.sort_key(), h.coop_types))
+        ordered = sorted(handovers, key=lambda h: (h.date.sort_key(), h.coop_types))
+        return Handovers(ordered, self._bodies)
 
     def _handover(
         self,

@@ -1,0 +1,78 @@
+"""HTML tables for Jupyter: an answer, a list of handovers, and what changed between two days.
+
+Every cell is escaped, so a name holding markup shows as text and never runs.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from coophistory.records import Body, Handover
+
+if TYPE_CHECKING:
+    from coophistory.answers import Answer
+
+__all__ = ["Handovers", "answer_html", "html_table"]
+
+# The labels a reader sees (one place, for prose.py and the catalogs).
+ANSWER_LABELS = ("on", "type", "function", "held by", "possibly", "under", "sources", "certain")
+HANDOVER_HEAD = ("date", "function", "types", "except", "from", "to", "laws")
+YES, NO = "yes", "no"
+
+
+def html_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """A small HTML table with a header row, every cell escaped."""
+
+    def row(cells: Iterable[str], tag: str) -> str:
+        inner = "".join(f"<{tag}>{html.escape(str(cell))}</{tag}>" for cell in cells)
+        return f"<tr>{inner}</tr>"
+
+    body = "".join(row(cells, "td") for cells in rows)
+    return f"<table><thead>{row(head, 'th')}</thead><tbody>{body}</tbody></table>"
+
+
+def answer_html(answer: Answer) -> str:
+    """An answer as a two-column table: the day, type, function, holders, laws and sources."""
+    values = (
+        answer.on.display(),
+        answer.coop_type.name,
+        answer.function,
+        ", ".join(answer.describe_body(b) for b in answer.bodies),
+        ", ".join(answer.describe_body(b) for b in answer.possible),
+        ", ".join(law.label for law in answer.laws),
+        "; ".join(answer._cite(c) for c in answer.citations),
+        YES if answer.certain else NO,
+    )
+    return html_table(("", ""), zip(ANSWER_LABELS, values, strict=True))
+
+
+class Handovers(list[Handover]):
+    """The handovers :meth:`History.handovers` gives: a list that shows as a table in Jupyter."""
+
+    def __init__(self, items: Iterable[Handover] = (), bodies: Mapping[str, Body] | None = None):
+        super().__init__(items)
+        self._bodies = dict(bodies or {})
+
+    def _name(self, ident: str, handover: Handover) -> str:
+        body = self._bodies.get(ident)
+        if body is None or handover.date.earliest is None:
+            return ident
+        return body.label_on(handover.date.earliest)
+
+    def _repr_html_(self) -> str:
+        """An HTML table, one row per handover, every text escaped."""
+        rows = [
+            (
+                h.date.display(),
+                h.function,
+                ", ".join(h.coop_types),
+                ", ".join(h.excluding),
+                ", ".join(self._name(b, h) for b in h.from_bodies),
+                ", ".join(self._name(b, h) for b in h.to_bodies),
+                ", ".join(h.basis),
+            )
+            for h in self
+        ]
+        return html_table(HANDOVER_HEAD, rows)
