@@ -6,6 +6,7 @@ import datetime
 import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Final
 
 import pendulum
@@ -17,6 +18,7 @@ import coophistory
 from coophistory import FUNCTIONS, History, InvalidDate, UnknownName
 from coophistory.changes import Changes
 
+from .conftest import tiny_variant
 from .test_properties import World, worlds
 
 CHANGE_EXAMPLES: Final = 40
@@ -182,3 +184,32 @@ def test_changes_render_as_escaped_html(bundled: History) -> None:
     assert table.startswith("<table>")
     assert table.count("<tr>") == len(found) + 1
     assert pendulum.Date(1990, 1, 1) == found.start
+
+
+@pytest.mark.parametrize(
+    ("span", "certain"),
+    [(None, False), ('"2018-12/2019-02"', False), ('"1992/1993"', True)],
+)
+def test_an_unsettled_disagreement_bearing_on_a_change_makes_it_uncertain(
+    tmp_path: Path, span: str | None, certain: bool
+) -> None:
+    """A dispute attached to the incoming mandate counts unless its span lies elsewhere."""
+    path = tiny_variant(
+        tmp_path,
+        'start = 2019-01-01\nbasis = ["law-30822"]',
+        'start = 2019-01-01\nbasis = ["law-30822"]\nconflicts = ["fenacrep-start"]',
+    )
+    if span is not None:
+        text = path.read_text(encoding="utf-8")
+        marker = 'id = "fenacrep-start"\n'
+        path.write_text(text.replace(marker, f"{marker}span = {span}\n"), encoding="utf-8")
+    history = coophistory.load(path)
+    (change,) = history.changes_between("2018-06-01", "2019-06-01").changes
+    assert [b.id for b in change.after] == ["sbs"]
+    assert change.start == change.end
+    assert change.certain is certain
+    settled = tmp_path / "settled.toml"
+    marker = 'id = "fenacrep-start"\n'
+    text = path.read_text(encoding="utf-8").replace(marker, f'{marker}preferred = "1992"\n')
+    settled.write_text(text, encoding="utf-8")
+    assert coophistory.load(settled).changes_between("2018-06-01", "2019-06-01").changes[0].certain
