@@ -197,16 +197,13 @@ def changes_between(
         function=functions[0] if function is not None else None,
         coop_type=None if coop_type is None else history.coop_type(coop_type).id,
         changes=tuple(found),
-        laws=tuple(
-            law
-            for law in sorted(
-                (law for law in history.laws() if law.date is not None),
-                key=lambda law: law.date.sort_key() if law.date else (),
-            )
-            if _overlaps(law.date, low, high)
-        ),
+        laws=tuple(sorted((x for x in history.laws() if _overlaps(x.date, low, high)), key=_dated)),
         events=tuple(history.events(low, high.add(days=1), coop_type)),
     )
+
+
+def _dated(law: Law) -> tuple[Any, ...]:
+    return law.date.sort_key() if law.date is not None else ()
 
 
 def _function(function: str) -> Function:
@@ -220,9 +217,9 @@ def _window(a: DateLike, b: DateLike) -> tuple[pendulum.Date, pendulum.Date]:
     first, second = parse_date(a), parse_date(b)
     low, high = first.earliest, second.latest
     if low is None or second.earliest is None or high is None or first.latest is None:
-        raise InvalidDate(f"{first} {second}", "compare two closed dates, not open intervals")
+        raise InvalidDate(f"{first} to {second}", "compare two closed dates, not open intervals")
     if not low < second.earliest:
-        raise InvalidDate(f"{first} {second}", "the first date must come before the second")
+        raise InvalidDate(f"{first} to {second}", "the first date must come before the second")
     return low, high
 
 
@@ -248,11 +245,7 @@ def _points(
 ) -> list[tuple[pendulum.Date, _State]]:
     """The state on ``low``, then each day in (low, high] on which the holders change."""
     steps = history.lineage(type_id, function)
-    timeline: list[tuple[pendulum.Date, _State]] = []
-    for step in steps:
-        timeline.append(
-            (step.start, (frozenset(step.bodies), frozenset(step.possible), step.mandates))
-        )
+    timeline = [(s.start, (frozenset(s.bodies), frozenset(s.possible), s.mandates)) for s in steps]
     if steps and steps[-1].end is not None:
         timeline.append((steps[-1].end, _NOBODY))
     state = _NOBODY
