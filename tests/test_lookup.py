@@ -104,7 +104,7 @@ def test_show_a_type_gives_its_lineage(
 def test_show_unknown_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     """An unknown name is one line naming close matches, not a traceback."""
     status, _, err = call(capsys, "show", "CONASEVV")
-    assert_user_error(status, err, "unknown body, law or type 'CONASEVV'", "smv")
+    assert_user_error(status, err, "unknown body, law, type or source 'CONASEVV'", "smv")
 
 
 def _fold(text: str) -> str:
@@ -142,3 +142,27 @@ def test_search_command(capsys: pytest.CaptureFixture[str]) -> None:
     hits = json.loads(out)
     assert hits
     assert all("[Ley General]" in h["context"] for h in hits[:3])
+
+
+def _cited(data: object, source_id: str) -> int:
+    """How many citations of the source a document holds, found by walking its JSON."""
+    if isinstance(data, dict):
+        here = int(data.get("source") == source_id and "locator" in data)
+        return here + sum(_cited(v, source_id) for v in data.values())
+    if isinstance(data, list):
+        return sum(_cited(v, source_id) for v in data)
+    return 0
+
+
+def test_show_a_source_lists_every_citation_of_it(
+    capsys: pytest.CaptureFixture[str], bundled: History
+) -> None:
+    """Every citation of a source in the whole document is listed, with its locator."""
+    from coophistory.export import to_document  # noqa: PLC0415
+
+    document = to_document(bundled)
+    for source in bundled.sources()[:6]:
+        _, out, _ = call(capsys, "show", source.id, "--json")
+        shown = json.loads(out)
+        assert shown["source"]["id"] == source.id
+        assert len(shown["cited_by"]) == _cited(document, source.id)

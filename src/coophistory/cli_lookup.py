@@ -32,8 +32,10 @@ def register(command: Command) -> None:
     command("laws", _laws, "Every law, decree and resolution with its dates.")
     command("sources", _sources, "Every source the history cites, and whether it was read.")
     command("conflicts", _conflicts, "Every fact on which sources disagree, with each claim.")
-    show = command("show", _show, "One record and its relations: a body, law or type.")
-    show.add_argument("name", metavar="ID-OR-NAME", help="an id, name, acronym or law number")
+    show = command("show", _show, "One record and its relations: a body, law, type or source.")
+    show.add_argument(
+        "name", metavar="ID-OR-NAME", help="an id, name, acronym, law number or source id"
+    )
     search = command(
         "search", _search, "Search names, aliases, descriptions, notes and titles, ranked."
     )

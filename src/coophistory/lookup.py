@@ -15,7 +15,7 @@ import attrs
 
 from coophistory.exceptions import UnknownName
 from coophistory.export import handover_dict, record_row
-from coophistory.records import FUNCTIONS, Body, CoopType, Law
+from coophistory.records import FUNCTIONS, Body, CoopType, Law, Source
 
 if TYPE_CHECKING:
     from coophistory.history import History
@@ -85,10 +85,10 @@ class Shown:
 
 
 def show(history: History, name: str) -> Shown:
-    """A body, law or type (by id or any name it is known by), with its relations."""
-    found: list[Body | Law | CoopType] = []
+    """A body, law, type (by id or any name it is known by) or source, with its relations."""
+    found: list[Body | Law | CoopType | Source] = []
     misses: list[UnknownName] = []
-    for find in (history.body, history.law, history.coop_type):
+    for find in (history.body, history.law, history.coop_type, history.source):
         try:
             found.append(find(name))
         except UnknownName as err:
@@ -97,8 +97,10 @@ def show(history: History, name: str) -> Shown:
             misses.append(err)
     if not found:
         suggestions = [s for err in misses for s in err.suggestions]
-        raise UnknownName("body, law or type", name, suggestions)
+        raise UnknownName("body, law, type or source", name, suggestions)
     record = found[0]
+    if isinstance(record, Source):
+        return _show_source(history, record)
     if isinstance(record, Body):
         return _show_body(history, record)
     if isinstance(record, Law):
@@ -186,6 +188,41 @@ def _show_type(history: History, coop_type: CoopType) -> Shown:
             for s in steps
         ]
     return Shown("type", tuple(lines), data)
+
+
+def _show_source(history: History, source: Source) -> Shown:
+    citing = list(_citing(history, source.id))
+    issuer = source.author or source.publisher
+    lines = [f"{source.title} [{source.id}]" + (f" ({issuer})" if issuer else "")]
+    lines += [f"  {value}" for value in (source.url, read_label(source.accessed)) if value]
+    lines += [f"  cited by {kind} {ident}: {locator}" for kind, ident, locator in citing]
+    return Shown(
+        "source",
+        tuple(lines),
+        {
+            "kind": "source",
+            "source": record_row("sources", source),
+            "cited_by": [{"kind": k, "id": i, "locator": loc} for k, i, loc in citing],
+        },
+    )
+
+
+def _citing(history: History, source_id: str) -> Iterator[tuple[str, str, str]]:
+    """Each (record kind, id, locator) citing the source, in file order."""
+    tables: tuple[tuple[str, Iterable[Any]], ...] = (
+        ("body", history.bodies()),
+        ("type", history.coop_types()),
+        ("law", history.laws()),
+        ("mandate", history.mandates()),
+        ("event", history.records.events),
+        ("conflict", history.conflicts()),
+    )
+    for kind, records in tables:
+        for record in records:
+            for citation in record.citations:
+                if citation.source == source_id:
+                    ident = record.key if kind == "mandate" else record.id
+                    yield kind, ident, citation.locator
 
 
 # --- search -----------------------------------------------------------------------------------
