@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
+from coophistory import analyst_prose as prose
 from coophistory.answers import body_ref, citation_ref, law_ref
 from coophistory.dates import HistoricalDate, parse_date
 from coophistory.exceptions import InvalidDate, UnknownName
@@ -153,13 +154,12 @@ class Changes:
                 types_text(c),
                 holders(c.before, c.before_possible, c.start.subtract(days=1)),
                 holders(c.after, c.after_possible, c.end),
-                "yes" if c.certain else "no",
+                prose.yes_no(c.certain),
                 ", ".join(law.label for law in c.laws),
             )
             for c in self.changes
         ]
-        head = ("date", "function", "types", "before", "after", "certain", "laws")
-        return html_table(head, rows)
+        return html_table(prose.change_columns(), rows)
 
 
 def changes_between(
@@ -369,56 +369,47 @@ def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(items))
 
 
-# --- the sentences and tables a reader sees (one place, for prose.py and the catalogs) -------
+# --- the lines a reader sees, worded by analyst_prose ----------------------------------------
 
 
 def holders(certain: tuple[Body, ...], possible: tuple[Body, ...], day: pendulum.Date) -> str:
-    """Name holders as on ``day``: ``FENACREP``, ``MINTRA or FENACREP?``, or ``nobody``."""
-    named = [b.label_on(day) for b in certain] + [f"{b.label_on(day)}?" for b in possible]
-    return " + ".join(named) or "nobody"
-
-
-# Whole sentences with named placeholders, so they move into the message catalogs as they are.
-CHANGE_LINE = "{date}  {function} of {types}: {before} → {after}{laws}{doubt}"
-HEADING = "From {start} to {end}:"
-NO_CHANGE = "no change of holders"
-EXCEPT = "{types} except {excluding}"
-NOT_CERTAIN = " (not certain)"
-LAWS_HEADING = "Laws dated in the period:"
-EVENTS_HEADING = "Events in the period:"
+    """Name holders as on ``day``: ``FENACREP``, ``INCOOP? + MTPE?``, or ``nobody``."""
+    return prose.holders([b.label_on(day) for b in certain], [b.label_on(day) for b in possible])
 
 
 def types_text(change: Change) -> str:
     """The types of a change: ``financial``, or ``cooperative except financial``."""
     named = ", ".join(change.coop_types)
-    return (
-        EXCEPT.format(types=named, excluding=", ".join(change.excluding))
-        if change.excluding
-        else named
-    )
+    return prose.types_except(named, ", ".join(change.excluding)) if change.excluding else named
 
 
 def change_line(change: Change) -> str:
     """One line for a change: date, function, types, before → after, laws, and doubt."""
-    return CHANGE_LINE.format(
+    return prose.change_line(
         date=change.date.display(),
         function=change.function,
         types=types_text(change),
         before=holders(change.before, change.before_possible, change.start.subtract(days=1)),
         after=holders(change.after, change.after_possible, change.end),
-        laws=f" ({', '.join(law.label for law in change.laws)})" if change.laws else "",
-        doubt="" if change.certain else NOT_CERTAIN,
+        laws=", ".join(law.label for law in change.laws),
+        certain=change.certain,
     )
 
 
 def lines(found: Changes) -> list[str]:
     """The readable lines of a result: changes, then laws and events of the period."""
-    out = [HEADING.format(start=found.start, end=found.end)]
-    out += [f"  {change_line(c)}" for c in found.changes] or [f"  {NO_CHANGE}"]
+    out = [prose.changes_heading(start=str(found.start), end=str(found.end))]
+    out += [f"  {change_line(c)}" for c in found.changes] or [f"  {prose.no_change()}"]
     if found.laws:
-        out.append(LAWS_HEADING)
-        out += [f"  {law.date}  {law.label}: {law.title}" for law in found.laws]
+        out.append(prose.laws_heading())
+        out += [
+            "  " + prose.law_line(date=str(law.date), label=law.label, title=law.title)
+            for law in found.laws
+        ]
     if found.events:
-        out.append(EVENTS_HEADING)
-        out += [f"  {e.date}  [{e.kind}] {e.title}" for e in found.events]
+        out.append(prose.events_heading())
+        out += [
+            "  " + prose.event_line(date=str(e.date), kind=e.kind, title=e.title)
+            for e in found.events
+        ]
     return out

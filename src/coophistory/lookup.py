@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from coophistory import analyst_prose as prose
 from coophistory.exceptions import UnknownName
 from coophistory.export import handover_dict, record_row
-from coophistory.records import FUNCTIONS, Body, CoopType, Law, Source
+from coophistory.records import FUNCTIONS, Body, CoopType, Law, Mandate, Source
 
 if TYPE_CHECKING:
     from coophistory.history import History
@@ -35,13 +36,14 @@ def rows(history: History, kind: str) -> list[dict[str, Any]]:
 def table(history: History, kind: str) -> Sequence[Sequence[str]]:
     """A header and one row per record of a kind, for a plain-text listing."""
     text = _optional
+    rows: list[tuple[str, ...]]
     if kind == "types":
-        return [("id", "name", "name (es)", "parent", "aliases")] + [
+        rows = [
             (t.id, t.name, text(t.name_es), text(t.parent), ", ".join(t.aliases))
             for t in history.coop_types()
         ]
-    if kind == "bodies":
-        return [("id", "acronyms", "name", "name (es)", "founded", "dissolved")] + [
+    elif kind == "bodies":
+        rows = [
             (
                 b.id,
                 ", ".join(b.acronyms),
@@ -52,20 +54,18 @@ def table(history: History, kind: str) -> Sequence[Sequence[str]]:
             )
             for b in history.bodies()
         ]
-    if kind == "laws":
-        return [("id", "label", "date", "title")] + [
-            (law.id, law.label, text(law.date), law.title) for law in history.laws()
+    elif kind == "laws":
+        rows = [(law.id, law.label, text(law.date), law.title) for law in history.laws()]
+    else:
+        rows = [
+            (s.id, s.title, text(s.author or s.publisher), text(s.year), _read(s.accessed))
+            for s in history.sources()
         ]
-    return [("id", "title", "by", "year", "read")] + [
-        (
-            s.id,
-            s.title,
-            text(s.author or s.publisher),
-            text(s.year),
-            read_label(s.accessed),
-        )
-        for s in history.sources()
-    ]
+    return [prose.list_columns(kind), *rows]
+
+
+def _read(accessed: object) -> str:
+    return prose.read_on(None if accessed is None else str(accessed))
 
 
 def _optional(value: object) -> str:
@@ -111,36 +111,48 @@ def show(history: History, name: str) -> Shown:
 def _show_body(history: History, body: Body) -> Shown:
     dated: list[tuple[Any, str, dict[str, Any]]] = []
     for mandate in history.held_by(body.id):
-        line = mandate_line(mandate.function, mandate.coop_types, str(mandate.start), mandate.end)
-        laws = [history.law(i).label for i in mandate.basis]
-        dated.append(
-            (
-                mandate.start.sort_key(),
-                line + (f" ({', '.join(laws)})" if laws else ""),
-                {"mandate": record_row("mandates", mandate)},
-            )
-        )
+        line = _mandate_line(history, mandate)
+        dated.append((mandate.start.sort_key(), line, {"mandate": record_row("mandates", mandate)}))
     for function in FUNCTIONS:
         for handover in history.handovers(function=function):
             if body.id not in (*handover.from_bodies, *handover.to_bodies):
                 continue
             data = handover_dict(history, handover)
             incoming = body.id in handover.to_bodies
-            dated.append(
-                (
-                    handover.date.sort_key(),
-                    handover_line(data, incoming=incoming),
-                    {"handover": data, "direction": "in" if incoming else "out"},
-                )
-            )
+            line = _handover_line(data, incoming=incoming)
+            direction = {"handover": data, "direction": "in" if incoming else "out"}
+            dated.append((handover.date.sort_key(), line, direction))
     dated.sort(key=lambda item: item[0])
-    heading = f"{body.name} [{body.id}]" + (
-        f" ({', '.join(body.acronyms)})" if body.acronyms else ""
-    )
+    heading = prose.record_heading(name=body.name, ident=body.id, details=", ".join(body.acronyms))
     return Shown(
         "body",
         (heading, *(f"  {line}" for _, line, _ in dated)),
         {"kind": "body", "body": record_row("bodies", body), "history": [d for *_, d in dated]},
+    )
+
+
+def _mandate_line(history: History, mandate: Mandate, *, by: bool = False) -> str:
+    """A mandate on a line: with its laws as a body holds it, with its body as a law bases it."""
+    return prose.mandate_line(
+        start=str(mandate.start),
+        function=mandate.function,
+        types=", ".join(mandate.coop_types),
+        end=_optional(mandate.end),
+        body=mandate.body if by else "",
+        laws="" if by else ", ".join(history.law(i).label for i in mandate.basis),
+    )
+
+
+def _handover_line(data: dict[str, Any], *, incoming: bool) -> str:
+    """A handover seen from one side: received from, or handed to, the other bodies."""
+    others = data["from"] if incoming else data["to"]
+    words = prose.received_line if incoming else prose.handed_line
+    return words(
+        date=data["date"],
+        function=data["function"],
+        types=", ".join(data["coop_types"]),
+        others=", ".join(b["acronym"] or b["name"] for b in others),
+        laws=", ".join(law["label"] for law in data["laws"]),
     )
 
 
@@ -149,17 +161,17 @@ def _show_law(history: History, law: Law) -> Shown:
     dissolved = [b for b in history.bodies() if b.dissolved_by == law.id]
     based = [m for m in history.mandates() if law.id in m.basis]
     events = [e for e in history.records.events if law.id in e.laws]
-    lines = [f"{law.label}: {law.title} [{law.id}]", f"  date: {_optional(law.date)}"]
-    lines += [f"  created {b.name}" for b in created]
-    lines += [f"  dissolved {b.name}" for b in dissolved]
-    lines += [
-        "  basis of " + mandate_line(m.function, m.coop_types, str(m.start), m.end, m.body)
-        for m in based
+    lines = [
+        prose.record_heading(name=f"{law.label}: {law.title}", ident=law.id, details=""),
+        prose.law_date(_optional(law.date)),
+        *(prose.law_created(b.name) for b in created),
+        *(prose.law_dissolved(b.name) for b in dissolved),
+        *(prose.law_based(_mandate_line(history, m, by=True)) for m in based),
+        *(prose.cited_by_event(date=str(e.date), title=e.title) for e in events),
     ]
-    lines += [f"  cited by event {e.date}: {e.title}" for e in events]
     return Shown(
         "law",
-        tuple(lines),
+        (lines[0], *(f"  {line}" for line in lines[1:])),
         {
             "kind": "law",
             "law": record_row("laws", law),
@@ -172,12 +184,20 @@ def _show_law(history: History, law: Law) -> Shown:
 
 
 def _show_type(history: History, coop_type: CoopType) -> Shown:
-    lines = [f"{coop_type.name} [{coop_type.id}]"]
+    lines = [prose.record_heading(name=coop_type.name, ident=coop_type.id, details="")]
     data: dict[str, Any] = {"kind": "type", "type": record_row("coop_types", coop_type)}
     for function in FUNCTIONS:
         steps = history.lineage(coop_type.id, function)
-        lines.append(f"  {function}:")
-        lines += [f"    {step_line(s.start, s.end, s.bodies, s.possible)}" for s in steps]
+        lines.append(f"  {prose.lineage_heading(function)}")
+        lines += [
+            "    "
+            + prose.step_line(
+                start=str(s.start),
+                end=None if s.end is None else str(s.end),
+                holders=prose.holders(s.bodies, s.possible),
+            )
+            for s in steps
+        ]
         data[function] = [
             {
                 "start": s.start.isoformat(),
@@ -192,10 +212,13 @@ def _show_type(history: History, coop_type: CoopType) -> Shown:
 
 def _show_source(history: History, source: Source) -> Shown:
     citing = list(_citing(history, source.id))
-    issuer = source.author or source.publisher
-    lines = [f"{source.title} [{source.id}]" + (f" ({issuer})" if issuer else "")]
-    lines += [f"  {value}" for value in (source.url, read_label(source.accessed)) if value]
-    lines += [f"  cited by {kind} {ident}: {locator}" for kind, ident, locator in citing]
+    issuer = source.author or source.publisher or ""
+    lines = [prose.record_heading(name=source.title, ident=source.id, details=issuer)]
+    lines += [f"  {value}" for value in (source.url, _read(source.accessed)) if value]
+    lines += [
+        "  " + prose.cited_by(kind=kind, ident=ident, locator=locator)
+        for kind, ident, locator in citing
+    ]
     return Shown(
         "source",
         tuple(lines),
@@ -333,43 +356,10 @@ def _context(value: str, folded: str, origin: list[int], word: str, width: int =
     return " ".join(f"{before}[{value[first:last]}]{after}".split())
 
 
-# --- the sentences a reader sees (one place, for prose.py and the catalogs) --------------------
-
-
-def read_label(accessed: object) -> str:
-    """Whether a source was read: ``read 2026-11-20`` or ``not read``."""
-    return "not read" if accessed is None else f"read {accessed}"
-
-
-def mandate_line(
-    function: str, coop_types: Iterable[str], start: str, end: object, body: str | None = None
-) -> str:
-    """``1992/1993  supervision of savings-and-credit until 2019-01-01`` (by ``body`` if given)."""
-    until = "" if end is None else f" until {end}"
-    by = "" if body is None else f" by {body}"
-    return f"{start}  mandate: {function} of {', '.join(coop_types)}{by}{until}"
-
-
-def handover_line(data: dict[str, Any], *, incoming: bool) -> str:
-    """A handover seen from one side: received from, or handed to, the other bodies."""
-    laws = f" ({', '.join(law['label'] for law in data['laws'])})" if data["laws"] else ""
-    types = ", ".join(data["coop_types"])
-    if incoming:
-        others = ", ".join(b["acronym"] or b["name"] for b in data["from"])
-        return f"{data['date']}  received {data['function']} of {types} from {others}{laws}"
-    others = ", ".join(b["acronym"] or b["name"] for b in data["to"])
-    return f"{data['date']}  handed {data['function']} of {types} to {others}{laws}"
-
-
-def step_line(
-    start: object, end: object | None, bodies: Iterable[str], possible: Iterable[str]
-) -> str:
-    """A stretch of a lineage: ``1979-01-01 to 1992-01-01  ministry-of-labor``."""
-    held = list(bodies) + [f"{b}?" for b in possible]
-    return f"{start} to {end or 'today'}  {' + '.join(held) or 'nobody'}"
-
-
 def hit_lines(hits: Iterable[Hit]) -> list[str]:
     """One line per hit: kind, id, label, and the match in context; or a line saying none."""
-    out = [f"{h.kind} {h.id}: {h.label} — {h.field}: {h.context}" for h in hits]
-    return out or ["no match"]
+    out = [
+        prose.hit_line(kind=h.kind, ident=h.id, label=h.label, field=h.field, context=h.context)
+        for h in hits
+    ]
+    return out or [prose.no_match()]

@@ -9,17 +9,13 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from coophistory import analyst_prose as prose
 from coophistory.records import Body, Handover
 
 if TYPE_CHECKING:
     from coophistory.answers import Answer
 
 __all__ = ["Handovers", "answer_html", "html_table"]
-
-# The labels a reader sees (one place, for prose.py and the catalogs).
-ANSWER_LABELS = ("on", "type", "function", "held by", "possibly", "under", "sources", "certain")
-HANDOVER_HEAD = ("date", "function", "types", "except", "from", "to", "laws")
-YES, NO = "yes", "no"
 
 
 def html_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
@@ -43,9 +39,9 @@ def answer_html(answer: Answer) -> str:
         ", ".join(answer.describe_body(b) for b in answer.possible),
         ", ".join(law.label for law in answer.laws),
         "; ".join(answer._cite(c) for c in answer.citations),
-        YES if answer.certain else NO,
+        prose.yes_no(answer.certain),
     )
-    return html_table(("", ""), zip(ANSWER_LABELS, values, strict=True))
+    return html_table(("", ""), zip(prose.answer_rows(), values, strict=True))
 
 
 class Handovers(list[Handover]):
@@ -75,4 +71,4 @@ class Handovers(list[Handover]):
             )
             for h in self
         ]
-        return html_table(HANDOVER_HEAD, rows)
+        return html_table(prose.handover_columns(), rows)

@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Final
 
+from coophistory import analyst_prose as prose
 from coophistory.records import Citation, Source
 
 if TYPE_CHECKING:
@@ -30,8 +31,6 @@ ITEM_TYPES: Final[Mapping[str, tuple[str, str, str]]] = {
 _GENERIC: Final = ("document", "misc", "GEN")
 _FORMATS = ("csl-json", "bibtex", "ris")
 BIBLIOGRAPHY_FORMATS: Final = {"csl-json": "csljson", "bibtex": "bibtex", "ris": "ris"}
-# How a pinpoint reads in an entry's note (one sentence, for the catalogs).
-PINPOINT: Final = "Cited at {locators}."
 
 
 def item_type(source: Source, fmt: str) -> str:
@@ -46,7 +45,7 @@ def pinpoints(citations: Iterable[Citation]) -> dict[str, str]:
         seen = locators.setdefault(citation.source, [])
         if citation.locator not in seen:
             seen.append(citation.locator)
-    return {ident: PINPOINT.format(locators="; ".join(found)) for ident, found in locators.items()}
+    return {ident: prose.pinpoint("; ".join(found)) for ident, found in locators.items()}
 
 
 def entries(history: History, citations: Iterable[Citation], fmt: str) -> str:

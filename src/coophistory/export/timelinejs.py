@@ -9,10 +9,11 @@ end (or to the day the data is current to). Text is HTML-escaped: TimelineJS ren
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from coophistory import analyst_prose as prose
 from coophistory.dates import DatePoint, HistoricalDate, Precision
 from coophistory.export import json_text
 
@@ -21,32 +22,6 @@ if TYPE_CHECKING:
     from coophistory.records import Citation
 
 __all__ = ["date_in_words", "document", "eras", "render", "slide_dates"]
-
-# The words of a date (one place, for prose.py and the catalogs): whole phrases, named parts.
-MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-MONTH_YEAR: Final = "{month} {year}"
-DAY_MONTH_YEAR: Final = "{day} {month} {year}"
-ABOUT: Final = "about {date}"
-PERHAPS: Final = "perhaps {date}"
-PERHAPS_ABOUT: Final = "perhaps about {date}"
-EITHER: Final = "{first} or {second}"
-SPAN: Final = "{first}\u2013{second}"
-OR_LATER: Final = "{date} or later"
-OR_EARLIER: Final = "{date} or earlier"
-ERA_HEADLINE: Final = "{body}: {function} of {types}"
 
 
 def render(history: History) -> str:
@@ -105,7 +80,7 @@ def eras(history: History) -> list[dict[str, Any]]:
         last = None if mandate.end is None else (mandate.end.end or mandate.end.start)
         assert first is not None  # noqa: S101 - a mandate's start is closed
         body = history.body(mandate.body)
-        headline = ERA_HEADLINE.format(
+        headline = prose.era_headline(
             body=body.label_on(mandate.start.earliest or until),
             function=mandate.function,
             types=", ".join(mandate.coop_types),
@@ -153,13 +128,13 @@ def date_in_words(date: HistoricalDate) -> str:
     if start is None or end is None:
         known = start or end
         assert known is not None  # noqa: S101 - a date has a closed side
-        template = OR_LATER if end is None else OR_EARLIER
-        return template.format(date=_flagged(_words(known), known))
+        open_side = prose.or_later if end is None else prose.or_earlier
+        return open_side(_flagged(_words(known), known))
     plain = not (date.uncertain or date.approximate)
     years = start.precision is Precision.YEAR and end.precision is Precision.YEAR
     if plain and years and end.year == start.year + 1:
-        return EITHER.format(first=_words(start), second=_words(end))
-    span = SPAN.format(first=_words(start), second=_words(end))
+        return prose.either_year(first=_words(start), second=_words(end))
+    span = prose.span(first=_words(start), second=_words(end))
     flags = DatePoint(start.year, uncertain=date.uncertain, approximate=date.approximate)
     return _flagged(span, flags)
 
@@ -167,19 +142,19 @@ def date_in_words(date: HistoricalDate) -> str:
 def _words(point: DatePoint) -> str:
     if point.month is None:
         return str(point.year)
-    month = MONTHS[point.month - 1]
+    month = prose.month_name(point.month)
     if point.day is None:
-        return MONTH_YEAR.format(month=month, year=point.year)
-    return DAY_MONTH_YEAR.format(day=point.day, month=month, year=point.year)
+        return prose.month_year(month=month, year=point.year)
+    return prose.day_month_year(day=point.day, month=month, year=point.year)
 
 
 def _flagged(text: str, point: DatePoint) -> str:
     if point.uncertain and point.approximate:
-        return PERHAPS_ABOUT.format(date=text)
+        return prose.perhaps_about(text)
     if point.approximate:
-        return ABOUT.format(date=text)
+        return prose.about(text)
     if point.uncertain:
-        return PERHAPS.format(date=text)
+        return prose.perhaps(text)
     return text
 
 
