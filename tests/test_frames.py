@@ -86,6 +86,13 @@ def test_each_table_has_a_row_per_record_and_datetime_bounds(bundled: History, n
                 assert pd.isna(bound) if day is None else bound.date() == day, (edtf, bound)
 
 
+def test_types_is_another_name_for_coop_types(bundled: History) -> None:
+    """``table(h, "types")`` is the coop_types table; an unknown table is a clear ValueError."""
+    assert table(bundled, "types").equals(table(bundled, "coop_types"))
+    with pytest.raises(ValueError, match="unknown table 'typo'"):
+        table(bundled, "typo")
+
+
 def test_figures_are_split(bundled: History) -> None:
     """One row per figure: its event, numeric value, unit, label and as-of bounds."""
     frame = table(bundled, "figures")

@@ -93,7 +93,7 @@ def list_columns(kind: str) -> tuple[str, ...]:
     return {
         "types": ("id", "name", "name (es)", "parent", "aliases"),
         "bodies": ("id", "acronyms", "name", "name (es)", "founded", "dissolved"),
-        "laws": ("id", "label", "date", "title"),
+        "laws": ("id", "label", "date", "title", "title (es)"),
         "sources": ("id", "title", "by", "year", "read"),
     }[kind]
 

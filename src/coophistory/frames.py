@@ -45,8 +45,11 @@ _NOBODY: Final = ""
 
 
 def table(history: History, name: str) -> pd.DataFrame:
-    """One table (``mandates``, ``handovers``, ``events``, ``figures``, ...) as a DataFrame."""
-    columns, rows = table_rows(history, name)
+    """One table (``mandates``, ``handovers``, ``events``, ``figures``, ...) as a DataFrame.
+
+    ``types`` is accepted for ``coop_types``.
+    """
+    columns, rows = table_rows(history, "coop_types" if name == "types" else name)
     frame = pd.DataFrame(
         [[_value(row.get(column)) for column in columns] for row in rows],
         columns=list(columns),

@@ -55,7 +55,10 @@ def table(history: History, kind: str) -> Sequence[Sequence[str]]:
             for b in history.bodies()
         ]
     elif kind == "laws":
-        rows = [(law.id, law.label, text(law.date), law.title) for law in history.laws()]
+        rows = [
+            (law.id, law.label, text(law.date), law.title, text(law.title_es))
+            for law in history.laws()
+        ]
     else:
         rows = [
             (s.id, s.title, text(s.author or s.publisher), text(s.year), _read(s.accessed))
