@@ -27,7 +27,7 @@ Expected = tuple[str, str, datetime.date, datetime.date, Verdict, Verdict]
 
 
 def _verdict(history: History, type_id: str, day: datetime.date, function: str) -> Verdict:
-    answer = history.supervisor(type_id, day, function)
+    answer = history.supervisor(type_id, day, function=function)
     return frozenset(b.id for b in answer.bodies), frozenset(b.id for b in answer.possible)
 
 

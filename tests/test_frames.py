@@ -25,7 +25,7 @@ FRAME_EXAMPLES: Final = 15
 
 
 def _holders(history: History, type_id: str, function: str, day: datetime.date) -> tuple[str, str]:
-    answer = history.supervisor(type_id, day, function)
+    answer = history.supervisor(type_id, day, function=function)
     return "; ".join(sorted(b.id for b in answer.bodies)), "; ".join(
         sorted(b.id for b in answer.possible)
     )

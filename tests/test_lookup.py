@@ -97,7 +97,7 @@ def test_show_a_type_gives_its_lineage(
     _, out, _ = call(capsys, "show", "cooperativa de vivienda", "--json")
     shown = json.loads(out)
     for function in FUNCTIONS:
-        steps = bundled.lineage("housing", function)
+        steps = bundled.lineage("housing", function=function)
         assert [s["start"] for s in shown[function]] == [s.start.isoformat() for s in steps]
 
 

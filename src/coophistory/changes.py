@@ -198,7 +198,7 @@ def changes_between(
         coop_type=None if coop_type is None else history.coop_type(coop_type).id,
         changes=tuple(found),
         laws=tuple(sorted((x for x in history.laws() if _overlaps(x.date, low, high)), key=_dated)),
-        events=tuple(history.events(low, high.add(days=1), coop_type)),
+        events=tuple(history.events(low, high.add(days=1), coop_type=coop_type)),
     )
 
 
@@ -244,7 +244,7 @@ def _points(
     history: History, type_id: str, function: str, low: pendulum.Date, high: pendulum.Date
 ) -> list[tuple[pendulum.Date, _State]]:
     """The state on ``low``, then each day in (low, high] on which the holders change."""
-    steps = history.lineage(type_id, function)
+    steps = history.lineage(type_id, function=function)
     timeline = [(s.start, (frozenset(s.bodies), frozenset(s.possible), s.mandates)) for s in steps]
     if steps and steps[-1].end is not None:
         timeline.append((steps[-1].end, _NOBODY))

@@ -119,7 +119,7 @@ def _lookup(
     history: History, type_id: str, function: str, ordinals: np.ndarray[Any, Any]
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """The certain and possible holders on each day, found by bisecting the change points."""
-    steps = history.lineage(type_id, function)
+    steps = history.lineage(type_id, function=function)
     starts = [s.start.toordinal() for s in steps]
     certain = [_NOBODY] + ["; ".join(s.bodies) for s in steps]
     possible = [_NOBODY] + ["; ".join(s.possible) for s in steps]

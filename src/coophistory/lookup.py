@@ -190,7 +190,7 @@ def _show_type(history: History, coop_type: CoopType) -> Shown:
     lines = [prose.record_heading(name=coop_type.name, ident=coop_type.id, details="")]
     data: dict[str, Any] = {"kind": "type", "type": record_row("coop_types", coop_type)}
     for function in FUNCTIONS:
-        steps = history.lineage(coop_type.id, function)
+        steps = history.lineage(coop_type.id, function=function)
         lines.append(f"  {prose.lineage_heading(function)}")
         lines += [
             "    "
