@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 import coophistory
-from coophistory import FUNCTIONS, History, InvalidDate, UnknownName
+from coophistory import FUNCTIONS, History, InvalidDateError, UnknownNameError
 from coophistory.changes import Changes
 
 from .conftest import tiny_variant
@@ -141,13 +141,13 @@ def test_a_year_only_boundary_makes_the_change_uncertain(bundled: History) -> No
 @pytest.mark.parametrize(("a", "b"), [("2019-01-01", "2019-01-01"), ("2020", "2019")])
 def test_equal_or_reversed_dates_are_errors(bundled: History, a: str, b: str) -> None:
     """The first date must come before the second."""
-    with pytest.raises(InvalidDate, match="must come before"):
+    with pytest.raises(InvalidDateError, match="must come before"):
         bundled.changes_between(a, b)
 
 
 def test_unknown_function_is_an_error(bundled: History) -> None:
     """A misspelt function names the known ones."""
-    with pytest.raises(UnknownName, match="supervision"):
+    with pytest.raises(UnknownNameError, match="supervision"):
         bundled.changes_between("2018", "2019", function="supervison")
 
 

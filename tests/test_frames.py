@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from coophistory import FUNCTIONS, History, parse_date
-from coophistory.export import tables
+from coophistory.export import CSV_TABLES, tables
 from coophistory.frames import table, who_held
 
 from .test_cli import call
@@ -62,7 +62,7 @@ def test_who_held_matches_supervisor_every_day_of_generated_histories(world: Wor
         assert (_sorted(row.certain), _sorted(row.possible)) == expected, row
 
 
-@pytest.mark.parametrize("name", tables.CSV_TABLES)
+@pytest.mark.parametrize("name", CSV_TABLES)
 def test_each_table_has_a_row_per_record_and_datetime_bounds(bundled: History, name: str) -> None:
     """Every date column's bounds are the EDTF text's own earliest and latest day, or NaT."""
     frame = table(bundled, name)

@@ -69,7 +69,7 @@ def test_show_a_body_lists_mandates_and_handovers_in_date_order(
         h
         for f in FUNCTIONS
         for h in bundled.handovers(function=f)
-        if "smv" in (*h.from_bodies, *h.to_bodies)
+        if "smv" in {b.id for b in (*h.from_bodies, *h.to_bodies)}
     ]
     got = [e["handover"]["date"] for e in shown["history"] if "handover" in e]
     assert sorted(got) == sorted(str(h.date) for h in handovers)
@@ -158,7 +158,7 @@ def test_show_a_source_lists_every_citation_of_it(
     capsys: pytest.CaptureFixture[str], bundled: History
 ) -> None:
     """Every citation of a source in the whole document is listed, with its locator."""
-    from coophistory.export import to_document  # noqa: PLC0415
+    from coophistory.export.lossless import to_document  # noqa: PLC0415
 
     document = to_document(bundled)
     for source in bundled.sources()[:6]:

@@ -67,12 +67,12 @@ def test_an_answer_is_a_table_with_its_holders_escaped(hostile: coophistory.Hist
     assert any("Law" in cell for cell in read.cells) == bool(answer.laws)
 
 
-def test_handovers_are_a_list_that_shows_as_a_table(hostile: coophistory.History) -> None:
-    """History.handovers is still a list; its HTML has a row per handover, names escaped."""
+def test_handovers_are_a_tuple_that_shows_as_a_table(hostile: coophistory.History) -> None:
+    """History.handovers is still a tuple; its HTML has a row per handover, names escaped."""
     found = hostile.handovers()
     assert isinstance(found, Handovers)
-    assert isinstance(found, list)
-    assert found == list(found)
+    assert isinstance(found, tuple)
+    assert found == tuple(found)
     read = _read(found._repr_html_())
     assert read.tags == {"table", "thead", "tbody", "tr", "th", "td"}
     assert len(read.cells) == 7 * (len(found) + 1)

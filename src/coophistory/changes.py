@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-from coophistory import analyst_prose as prose
+from coophistory import prose
 from coophistory.answers import body_ref, citation_ref, law_ref
 from coophistory.dates import HistoricalDate, parse_date
-from coophistory.exceptions import InvalidDate, UnknownName
+from coophistory.errors import InvalidDateError
+from coophistory.names import function as check_function
 from coophistory.notebook import html_table
 from coophistory.records import (
     FUNCTIONS,
@@ -101,7 +102,11 @@ class Change:
             "after": named(self.after, self.end),
             "after_possible": named(self.after_possible, self.end),
             "handovers": [
-                {"date": str(h.date), "from": list(h.from_bodies), "to": list(h.to_bodies)}
+                {
+                    "date": str(h.date),
+                    "from": [b.id for b in h.from_bodies],
+                    "to": [b.id for b in h.to_bodies],
+                }
                 for h in self.handovers
             ],
             "laws": [law_ref(law) for law in self.laws],
@@ -175,7 +180,7 @@ def changes_between(
     ``a`` must start before ``b``; ``function`` and ``coop_type`` narrow what is compared.
     """
     low, high = _window(a, b)
-    functions = FUNCTIONS if function is None else (_function(function),)
+    functions = FUNCTIONS if function is None else (check_function(function),)
     scope = _scope(history, coop_type)
     found: list[Change] = []
     for checked in functions:
@@ -206,20 +211,15 @@ def _dated(law: Law) -> tuple[Any, ...]:
     return law.date.sort_key() if law.date is not None else ()
 
 
-def _function(function: str) -> Function:
-    for known in FUNCTIONS:
-        if function == known:
-            return known
-    raise UnknownName("function", function, FUNCTIONS)
-
-
 def _window(a: DateLike, b: DateLike) -> tuple[pendulum.Date, pendulum.Date]:
     first, second = parse_date(a), parse_date(b)
     low, high = first.earliest, second.latest
     if low is None or second.earliest is None or high is None or first.latest is None:
-        raise InvalidDate(f"{first} to {second}", "compare two closed dates, not open intervals")
+        raise InvalidDateError(
+            f"{first} to {second}", "compare two closed dates, not open intervals"
+        )
     if not low < second.earliest:
-        raise InvalidDate(f"{first} to {second}", "the first date must come before the second")
+        raise InvalidDateError(f"{first} to {second}", "the first date must come before the second")
     return low, high
 
 
@@ -245,7 +245,7 @@ def _points(
 ) -> list[tuple[pendulum.Date, _State]]:
     """The state on ``low``, then each day in (low, high] on which the holders change."""
     steps = history.lineage(type_id, function=function)
-    timeline = [(s.start, (frozenset(s.bodies), frozenset(s.possible), s.mandates)) for s in steps]
+    timeline = [(s.start, (_ids(s.bodies), _ids(s.possible), s.mandates)) for s in steps]
     if steps and steps[-1].end is not None:
         timeline.append((steps[-1].end, _NOBODY))
     state = _NOBODY
@@ -282,7 +282,7 @@ def _change(
     types: list[str],
     before: _State,
     after: _State,
-    handovers: list[Handover],
+    handovers: Iterable[Handover],
 ) -> Change:
     start, end, *_ = key
     old = {m.key for m in before[2]}
@@ -342,6 +342,10 @@ def _disputed(
     return False
 
 
+def _ids(bodies: Iterable[Body]) -> frozenset[str]:
+    return frozenset(b.id for b in bodies)
+
+
 def _bodies(history: History, mandates: Iterable[Mandate], ids: frozenset[str]) -> tuple[Body, ...]:
     """The bodies named by ``ids``, in the order their mandates list them."""
     return tuple(history.body(b) for b in _unique(m.body for m in mandates) if b in ids)
@@ -369,7 +373,7 @@ def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(items))
 
 
-# --- the lines a reader sees, worded by analyst_prose ----------------------------------------
+# --- the lines a reader sees, worded by prose --------------------------------------------
 
 
 def holders(certain: tuple[Body, ...], possible: tuple[Body, ...], day: pendulum.Date) -> str:

@@ -31,7 +31,8 @@ except ImportError as err:  # pragma: no cover - depends on the installed extras
     raise ImportError("coophistory.frames needs pandas: pip install 'coophistory[pandas]'") from err
 
 from coophistory.dates import HistoricalDate, parse_date
-from coophistory.export.tables import CSV_TABLES, table_rows
+from coophistory.export import CSV_TABLES
+from coophistory.export.tables import table_rows
 from coophistory.records import FUNCTIONS
 
 if TYPE_CHECKING:
@@ -121,8 +122,8 @@ def _lookup(
     """The certain and possible holders on each day, found by bisecting the change points."""
     steps = history.lineage(type_id, function=function)
     starts = [s.start.toordinal() for s in steps]
-    certain = [_NOBODY] + ["; ".join(s.bodies) for s in steps]
-    possible = [_NOBODY] + ["; ".join(s.possible) for s in steps]
+    certain = [_NOBODY] + ["; ".join(b.id for b in s.bodies) for s in steps]
+    possible = [_NOBODY] + ["; ".join(b.id for b in s.possible) for s in steps]
     if steps and steps[-1].end is not None:  # everybody left: nobody after the last stretch
         starts.append(steps[-1].end.toordinal())
         certain.append(_NOBODY)

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from coophistory import analyst_prose as prose
-from coophistory.exceptions import UnknownName
-from coophistory.export import handover_dict, record_row
+from coophistory import prose
+from coophistory.answers import handover_dict
+from coophistory.errors import UnknownNameError
 from coophistory.records import FUNCTIONS, Body, CoopType, Law, Mandate, Source
+from coophistory.schema import row
 
 if TYPE_CHECKING:
     from coophistory.history import History
@@ -30,7 +31,7 @@ KINDS: Final = {"types": "coop_types", "bodies": "bodies", "laws": "laws", "sour
 def rows(history: History, kind: str) -> list[dict[str, Any]]:
     """Every record of a kind (``types``, ``bodies``, ``laws``, ``sources``) as its export row."""
     table_name = KINDS[kind]
-    return [record_row(table_name, r) for r in getattr(history.records, table_name)]
+    return [row(r) for r in getattr(history.records, table_name)]
 
 
 def table(history: History, kind: str) -> Sequence[Sequence[str]]:
@@ -90,17 +91,17 @@ class Shown:
 def show(history: History, name: str) -> Shown:
     """A body, law, type (by id or any name it is known by) or source, with its relations."""
     found: list[Body | Law | CoopType | Source] = []
-    misses: list[UnknownName] = []
+    misses: list[UnknownNameError] = []
     for find in (history.body, history.law, history.coop_type, history.source):
         try:
             found.append(find(name))
-        except UnknownName as err:
+        except UnknownNameError as err:
             if err.ambiguous:
                 raise
             misses.append(err)
     if not found:
         suggestions = [s for err in misses for s in err.suggestions]
-        raise UnknownName("body, law, type or source", name, suggestions)
+        raise UnknownNameError("body, law, type or source", name, suggestions)
     record = found[0]
     if isinstance(record, Source):
         return _show_source(history, record)
@@ -115,13 +116,13 @@ def _show_body(history: History, body: Body) -> Shown:
     dated: list[tuple[Any, str, dict[str, Any]]] = []
     for mandate in history.held_by(body.id):
         line = _mandate_line(history, mandate)
-        dated.append((mandate.start.sort_key(), line, {"mandate": record_row("mandates", mandate)}))
+        dated.append((mandate.start.sort_key(), line, {"mandate": row(mandate)}))
     for function in FUNCTIONS:
         for handover in history.handovers(function=function):
-            if body.id not in (*handover.from_bodies, *handover.to_bodies):
+            if body not in (*handover.from_bodies, *handover.to_bodies):
                 continue
             data = handover_dict(history, handover)
-            incoming = body.id in handover.to_bodies
+            incoming = body in handover.to_bodies
             line = _handover_line(data, incoming=incoming)
             direction = {"handover": data, "direction": "in" if incoming else "out"}
             dated.append((handover.date.sort_key(), line, direction))
@@ -130,7 +131,7 @@ def _show_body(history: History, body: Body) -> Shown:
     return Shown(
         "body",
         (heading, *(f"  {line}" for _, line, _ in dated)),
-        {"kind": "body", "body": record_row("bodies", body), "history": [d for *_, d in dated]},
+        {"kind": "body", "body": row(body), "history": [d for *_, d in dated]},
     )
 
 
@@ -177,10 +178,10 @@ def _show_law(history: History, law: Law) -> Shown:
         (lines[0], *(f"  {line}" for line in lines[1:])),
         {
             "kind": "law",
-            "law": record_row("laws", law),
+            "law": row(law),
             "created": [b.id for b in created],
             "dissolved": [b.id for b in dissolved],
-            "mandates": [record_row("mandates", m) for m in based],
+            "mandates": [row(m) for m in based],
             "events": [e.id for e in events],
         },
     )
@@ -188,7 +189,7 @@ def _show_law(history: History, law: Law) -> Shown:
 
 def _show_type(history: History, coop_type: CoopType) -> Shown:
     lines = [prose.record_heading(name=coop_type.name, ident=coop_type.id, details="")]
-    data: dict[str, Any] = {"kind": "type", "type": record_row("coop_types", coop_type)}
+    data: dict[str, Any] = {"kind": "type", "type": row(coop_type)}
     for function in FUNCTIONS:
         steps = history.lineage(coop_type.id, function=function)
         lines.append(f"  {prose.lineage_heading(function)}")
@@ -197,7 +198,7 @@ def _show_type(history: History, coop_type: CoopType) -> Shown:
             + prose.step_line(
                 start=str(s.start),
                 end=None if s.end is None else str(s.end),
-                holders=prose.holders(s.bodies, s.possible),
+                holders=prose.holders([b.id for b in s.bodies], [b.id for b in s.possible]),
             )
             for s in steps
         ]
@@ -205,8 +206,8 @@ def _show_type(history: History, coop_type: CoopType) -> Shown:
             {
                 "start": s.start.isoformat(),
                 "end": None if s.end is None else s.end.isoformat(),
-                "bodies": list(s.bodies),
-                "possible": list(s.possible),
+                "bodies": [b.id for b in s.bodies],
+                "possible": [b.id for b in s.possible],
             }
             for s in steps
         ]
@@ -227,7 +228,7 @@ def _show_source(history: History, source: Source) -> Shown:
         tuple(lines),
         {
             "kind": "source",
-            "source": record_row("sources", source),
+            "source": row(source),
             "cited_by": [{"kind": k, "id": i, "locator": loc} for k, i, loc in citing],
         },
     )

@@ -6,10 +6,10 @@ Every cell is escaped, so a name holding markup shows as text and never runs.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from coophistory import analyst_prose as prose
+from coophistory import prose
 from coophistory.records import Body, Handover
 
 if TYPE_CHECKING:
@@ -44,31 +44,28 @@ def answer_html(answer: Answer) -> str:
     return html_table(("", ""), zip(prose.answer_rows(), values, strict=True))
 
 
-class Handovers(list[Handover]):
-    """The handovers :meth:`History.handovers` gives: a list that shows as a table in Jupyter."""
+class Handovers(tuple[Handover, ...]):
+    """The handovers :meth:`History.handovers` gives: a tuple that shows as a table in Jupyter."""
 
-    def __init__(self, items: Iterable[Handover] = (), bodies: Mapping[str, Body] | None = None):
-        super().__init__(items)
-        self._bodies = dict(bodies or {})
-
-    def _name(self, ident: str, handover: Handover) -> str:
-        body = self._bodies.get(ident)
-        if body is None or handover.date.earliest is None:
-            return ident
-        return body.label_on(handover.date.earliest)
+    __slots__ = ()
 
     def _repr_html_(self) -> str:
-        """An HTML table, one row per handover, every text escaped."""
+        """An HTML table, one row per handover, bodies named as on its first day, escaped."""
         rows = [
             (
                 h.date.display(),
                 h.function,
                 ", ".join(h.coop_types),
                 ", ".join(h.excluding),
-                ", ".join(self._name(b, h) for b in h.from_bodies),
-                ", ".join(self._name(b, h) for b in h.to_bodies),
+                ", ".join(_label(b, h) for b in h.from_bodies),
+                ", ".join(_label(b, h) for b in h.to_bodies),
                 ", ".join(h.basis),
             )
             for h in self
         ]
         return html_table(prose.handover_columns(), rows)
+
+
+def _label(body: Body, handover: Handover) -> str:
+    day = handover.date.earliest
+    return body.id if day is None else body.label_on(day)

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from coophistory.dates import HistoricalDate
-from coophistory.export import json_text
 from coophistory.export.cite import item_type
+from coophistory.export.lossless import json_text
 from coophistory.records import Source
 from coophistory.text import show_controls
 

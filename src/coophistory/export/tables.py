@@ -16,15 +16,16 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from coophistory.dataset import _FIELDS, TABLES
-from coophistory.export import plain, record_row
+from coophistory.errors import UnknownChoiceError
+from coophistory.export import CSV_TABLES
+from coophistory.records import TABLES, Handover
+from coophistory.schema import columns, plain, row
 
 if TYPE_CHECKING:
     from coophistory.history import History
 
-__all__ = ["CSV_TABLES", "render", "table_rows"]
+__all__ = ["render", "table_rows"]
 
-CSV_TABLES: Final = (*TABLES, "handovers", "figures")
 _HANDOVER_COLUMNS: Final = (
     "date",
     "function",
@@ -43,59 +44,56 @@ _BOM: Final = "\ufeff"
 
 def render(history: History, table: str = "mandates", *, excel: bool = False) -> str:
     """One table of the history as CSV text; ``excel`` adds a UTF-8 byte-order mark."""
-    columns, rows = table_rows(history, table)
+    keys, rows = table_rows(history, table)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(columns)
-    writer.writerows([_cell(row.get(key)) for key in columns] for row in rows)
+    writer.writerow(keys)
+    writer.writerows([_cell(found.get(key)) for key in keys] for found in rows)
     return (_BOM if excel else "") + buffer.getvalue()
 
 
 def table_rows(history: History, table: str) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
     """The columns and rows of a table, each date followed by its earliest and latest day."""
     records: list[Any]
-    columns: tuple[str, ...]
+    keys: tuple[str, ...]
     if table == "handovers":
-        records, columns = history.handovers(), _HANDOVER_COLUMNS
-        raw = [{key: plain(getattr(h, key)) for key in columns} for h in records]
+        records, keys = list(history.handovers()), _HANDOVER_COLUMNS
+        rows = [{key: _handover_value(h, key) for key in keys} for h in records]
     elif table == "figures":
-        records = [
-            (event.id, figure) for event in history.records.events for figure in event.figures
-        ]
-        columns = _FIGURE_COLUMNS
-        raw = [{"event": ident, **record_row_of(figure)} for ident, figure in records]
-        records = [figure for _, figure in records]
+        pairs = [(event.id, figure) for event in history.records.events for figure in event.figures]
+        records, keys = [figure for _, figure in pairs], _FIGURE_COLUMNS
+        rows = [{"event": ident, **row(figure)} for ident, figure in pairs]
     elif table in TABLES:
-        records, columns = list(getattr(history.records, table)), tuple(_FIELDS[table])
-        raw = [record_row(table, record) for record in records]
+        records, keys = list(getattr(history.records, table)), columns(table)
+        rows = [row(record) for record in records]
     else:
-        raise ValueError(f"unknown table {table!r}; expected one of {', '.join(CSV_TABLES)}")
-    dated = _date_columns(records, columns)
+        raise UnknownChoiceError("table", table, CSV_TABLES)
+    dated = _date_columns(records, keys)
     widened: list[str] = []
-    for column in columns:
-        widened += (
-            [column, f"{column}_earliest", f"{column}_latest"] if column in dated else [column]
-        )
-    for record, row in zip(records, raw, strict=True):
-        for column in dated:
-            value = getattr(record, column)
-            row[f"{column}_earliest"] = _day(value.earliest if value is not None else None)
-            row[f"{column}_latest"] = _day(value.latest if value is not None else None)
-    return tuple(widened), raw
+    for key in keys:
+        widened += [key, f"{key}_earliest", f"{key}_latest"] if key in dated else [key]
+    for record, found in zip(records, rows, strict=True):
+        for key in dated:
+            value = getattr(record, key)
+            found[f"{key}_earliest"] = None if value is None else _day(value.earliest)
+            found[f"{key}_latest"] = None if value is None else _day(value.latest)
+    return tuple(widened), rows
 
 
-def record_row_of(figure: Any) -> dict[str, Any]:
-    """A figure's value, unit, label and as-of date as plain data."""
-    return {key: plain(getattr(figure, key)) for key in _FIGURE_COLUMNS[1:]}
+def _handover_value(handover: Handover, key: str) -> Any:
+    """A handover's column: bodies by id, as every other table gives references."""
+    value = getattr(handover, key)
+    if key in ("from_bodies", "to_bodies"):
+        return [body.id for body in value]
+    return plain(value)
 
 
-def _date_columns(records: list[Any], columns: tuple[str, ...]) -> set[str]:
+def _date_columns(records: list[Any], keys: tuple[str, ...]) -> set[str]:
     """The columns holding dates: attrs fields typed as a HistoricalDate."""
-    if not records:
+    if not records or not attrs.has(type(records[0])):
         return set()
-    kind = type(records[0])
-    fields = attrs.fields_dict(kind) if attrs.has(kind) else {}
-    return {c for c in columns if c in fields and "HistoricalDate" in str(fields[c].type)}
+    fields = attrs.fields_dict(type(records[0]))
+    return {k for k in keys if k in fields and "HistoricalDate" in str(fields[k].type)}
 
 
 def _day(day: Any) -> str | None:

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from coophistory import analyst_prose as prose
+from coophistory import prose
 from coophistory.dates import DatePoint, HistoricalDate, Precision
-from coophistory.export import json_text
+from coophistory.export.lossless import json_text
 
 if TYPE_CHECKING:
     from coophistory.history import History

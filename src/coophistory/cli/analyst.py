@@ -1,14 +1,15 @@
-"""The analyst's commands: ``diff``, the look-ups, ``show`` and ``search``.
+"""The analyst's subcommands: ``diff``, the look-ups, ``show`` and ``search``.
 
-Registered by :mod:`coophistory.cli`; the modules doing the work load inside each command.
+Registered by :mod:`coophistory.cli.parser`; the modules doing the work load inside each command.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
 
+from coophistory.cli.commands import history_of
+from coophistory.cli.output import print_json, print_lines, table
 from coophistory.records import FUNCTIONS
 
 __all__ = ["register"]
@@ -17,7 +18,7 @@ Command = Callable[..., argparse.ArgumentParser]
 
 
 def register(command: Command) -> None:
-    """Add the analyst's subcommands through cli's ``command(name, run, text)`` helper."""
+    """Add the analyst's subcommands through the parser's ``command(name, run, text)`` helper."""
     diff = command(
         "diff", _diff, "What changed between two dates: holders, handovers, laws and events."
     )
@@ -31,7 +32,6 @@ def register(command: Command) -> None:
     command("bodies", _bodies, "Every body: id, names, acronyms, founding and dissolution.")
     command("laws", _laws, "Every law, decree and resolution with its dates.")
     command("sources", _sources, "Every source the history cites, and whether it was read.")
-    command("conflicts", _conflicts, "Every fact on which sources disagree, with each claim.")
     show = command("show", _show, "One record and its relations: a body, law, type or source.")
     show.add_argument(
         "name", metavar="ID-OR-NAME", help="an id, name, acronym, law number or source id"
@@ -42,33 +42,25 @@ def register(command: Command) -> None:
     search.add_argument("text", metavar="TEXT", help="words to find (case and accents ignored)")
 
 
-def _cli() -> Any:
-    from coophistory import cli  # noqa: PLC0415 - cli imports this module
-
-    return cli
-
-
 def _diff(args: argparse.Namespace) -> int:
-    cli = _cli()
-    found = cli._history(args).changes_between(
+    found = history_of(args).changes_between(
         args.start, args.end, function=args.function, coop_type=args.coop_type
     )
     if args.json:
-        cli._print_json(found.to_dict())
+        print_json(found.to_dict())
     else:
-        cli._print_lines(str(found).splitlines())
+        print_lines(str(found).splitlines())
     return 0
 
 
 def _listing(args: argparse.Namespace, kind: str) -> int:
     from coophistory import lookup  # noqa: PLC0415 - off the `who` path
 
-    cli = _cli()
-    history = cli._history(args)
+    history = history_of(args)
     if args.json:
-        cli._print_json(lookup.rows(history, kind))
+        print_json(lookup.rows(history, kind))
     else:
-        cli._print_lines(cli._table(lookup.table(history, kind)))
+        print_lines(table(lookup.table(history, kind)))
     return 0
 
 
@@ -91,44 +83,20 @@ def _sources(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from coophistory import lookup  # noqa: PLC0415 - off the `who` path
 
-    cli = _cli()
-    shown = lookup.show(cli._history(args), args.name)
+    shown = lookup.show(history_of(args), args.name)
     if args.json:
-        cli._print_json(shown.data)
+        print_json(shown.data)
     else:
-        cli._print_lines(shown.lines)
+        print_lines(shown.lines)
     return 0
 
 
 def _search(args: argparse.Namespace) -> int:
     from coophistory import lookup  # noqa: PLC0415 - off the `who` path
 
-    cli = _cli()
-    hits = lookup.search(cli._history(args), args.text)
+    hits = lookup.search(history_of(args), args.text)
     if args.json:
-        cli._print_json([hit.to_dict() for hit in hits])
+        print_json([hit.to_dict() for hit in hits])
     else:
-        cli._print_lines(lookup.hit_lines(hits))
-    return 0
-
-
-def _conflicts(args: argparse.Namespace) -> int:
-    from coophistory.export import record_row  # noqa: PLC0415 - off the `who` path
-
-    cli = _cli()
-    conflicts = cli._history(args).conflicts()
-    if args.json:
-        cli._print_json([record_row("conflicts", c) for c in conflicts])
-        return 0
-    for conflict in conflicts:
-        lines = [f"{conflict.id}: {conflict.title}"]
-        for claim in conflict.claims:
-            mark = " (preferred)" if claim.value == conflict.preferred else ""
-            lines.append(
-                f"  - {claim.value}{mark}: {claim.citation}"
-                + (f" ({claim.note})" if claim.note else "")
-            )
-        if conflict.reason:
-            lines.append(f"  reason: {conflict.reason}")
-        cli._print_lines(lines)
+        print_lines(lookup.hit_lines(hits))
     return 0

@@ -1,0 +1,195 @@
+"""The subcommands: each one History call and the formatting of its answer."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from coophistory import prose
+from coophistory.answers import handover_dict
+from coophistory.cli.output import print_json, print_lines, print_text, table
+from coophistory.dates import parse_date
+from coophistory.errors import DataError, MissingFileError
+from coophistory.history import History, load
+from coophistory.loading import BUNDLED
+from coophistory.records import FUNCTIONS
+from coophistory.schema import row
+
+__all__ = [
+    "conflicts",
+    "export",
+    "handovers",
+    "history_of",
+    "on",
+    "render_diagram",
+    "timeline",
+    "validate",
+    "who",
+]
+
+
+def history_of(args: argparse.Namespace) -> History:
+    """The history the command answers from: ``--data`` files, or the bundled data."""
+    return load(*args.data) if args.data else load()
+
+
+def who(args: argparse.Namespace) -> int:
+    """``coophistory who``: who held a function over a type on a date."""
+    history = history_of(args)
+    answer = history.supervisor(args.coop_type, args.date, function=args.function)
+    if args.cite:
+        from coophistory.export import cite  # noqa: PLC0415 - off the `who` path
+
+        print_text(cite.entries(history, answer.citations, args.cite))
+    elif args.json:
+        print_json(answer.to_dict())
+    else:
+        print_lines([str(answer)])
+    return 0
+
+
+def on(args: argparse.Namespace) -> int:
+    """``coophistory on``: every concrete type and its holders on a date."""
+    history = history_of(args)
+    functions = (args.function,) if args.function else FUNCTIONS
+    answers = {f: history.supervision_on(args.date, function=f) for f in functions}
+    if args.json:
+        print_json(
+            {
+                "on": str(parse_date(args.date)),
+                "answers": [
+                    answers[f][t.id].to_dict() for t in history.concrete_types() for f in functions
+                ],
+            }
+        )
+        return 0
+
+    def holders(answer: Any) -> str:
+        named = [b.label_on(answer.day) for b in answer.bodies]
+        named += [f"{b.label_on(answer.day)}?" for b in answer.possible]
+        return " + ".join(named) or "-"
+
+    rows = [("type", *functions)]
+    rows += [
+        (t.id, *(holders(answers[f][t.id]) for f in functions)) for t in history.concrete_types()
+    ]
+    print_lines(table(rows))
+    if any(not a.certain for by_type in answers.values() for a in by_type.values()):
+        print_lines([prose.possibly_note()])
+    return 0
+
+
+def handovers(args: argparse.Namespace) -> int:
+    """``coophistory handovers``: when a function passed between bodies."""
+    history = history_of(args)
+    found = [
+        handover_dict(history, h) for h in history.handovers(args.coop_type, function=args.function)
+    ]
+    if args.json:
+        print_json(found)
+        return 0
+
+    def names(refs: list[dict[str, Any]]) -> str:
+        return ", ".join(ref["acronym"] or ref["name"] for ref in refs)
+
+    def types(h: dict[str, Any]) -> str:
+        types = ", ".join(h["coop_types"])
+        return prose.types_except(types, ", ".join(h["excluding"])) if h["excluding"] else types
+
+    print_lines(
+        prose.handover_line(
+            date=h["date"],
+            function=h["function"],
+            types=types(h),
+            givers=names(h["from"]),
+            receivers=names(h["to"]),
+            laws=", ".join(law["label"] for law in h["laws"]),
+        )
+        for h in found
+    )
+    return 0
+
+
+def timeline(args: argparse.Namespace) -> int:
+    """``coophistory timeline``: events in date order within a range."""
+    events = history_of(args).events(args.start, args.end, coop_type=args.coop_type, kind=args.kind)
+    if args.json:
+        print_json([row(e) for e in events])
+    else:
+        print_lines(prose.event_line(date=str(e.date), kind=e.kind, title=e.title) for e in events)
+    return 0
+
+
+def render_diagram(args: argparse.Namespace) -> int:
+    """``coophistory render``: draw one diagram into a file."""
+    from coophistory import render  # noqa: PLC0415 - graphviz off the `who` path
+
+    history = history_of(args)
+    if args.view == "snapshot":
+        if args.on is None:
+            args.usage_error(prose.snapshot_needs_a_day())
+        diagram = render.snapshot(history, args.on)
+    elif args.view == "timeline":
+        diagram = render.timeline(history, args.start, args.end, kinds=args.kind)
+    elif args.view == "lanes":
+        diagram = render.lanes(history, function=args.function)
+    else:
+        diagram = render.handovers(history)
+    render.write(diagram, args.output)
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """``coophistory export``: write the whole history in another format."""
+    from coophistory import export  # noqa: PLC0415 - off the `who` path
+
+    options: dict[str, Any] = {}
+    if args.format == "csv":
+        options.update(table=args.table, excel=args.excel)
+    elif args.format == "jsonld":
+        options["base"] = args.base
+    export.write(history_of(args), args.format, args.output, **options)
+    return 0
+
+
+def validate(args: argparse.Namespace) -> int:
+    """``coophistory validate``: list every problem of data files."""
+    files = [BUNDLED, *args.files] if args.with_bundled else list(args.files)
+    try:
+        history = load(*files)
+    except DataError as err:
+        problems = [str(p) for p in err.problems]
+    except MissingFileError as err:
+        problems = [str(err)]
+    else:
+        problems = []
+    if args.json:
+        print_json({"valid": not problems, "files": [str(f) for f in files], "problems": problems})
+    elif problems:
+        print_lines(problems)
+    else:
+        print_lines([prose.valid_files(files=", ".join(map(str, files)), history=repr(history))])
+    return 1 if problems else 0
+
+
+def conflicts(args: argparse.Namespace) -> int:
+    """``coophistory conflicts``: every disagreement between sources."""
+    conflicts = history_of(args).conflicts()
+    if args.json:
+        print_json([row(c) for c in conflicts])
+        return 0
+    for conflict in conflicts:
+        lines = [prose.conflict_heading(ident=conflict.id, title=conflict.title)]
+        lines += [
+            prose.conflict_claim(
+                value=claim.value,
+                preferred=claim.value == conflict.preferred,
+                citation=str(claim.citation),
+                note=claim.note or "",
+            )
+            for claim in conflict.claims
+        ]
+        if conflict.reason:
+            lines.append(prose.conflict_reason(conflict.reason))
+        print_lines(lines)
+    return 0
