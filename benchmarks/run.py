@@ -14,6 +14,7 @@ import argparse
 import bisect
 import datetime
 import gc
+import importlib.util
 import json
 import os
 import platform
@@ -313,7 +314,7 @@ def bench_graph(history: coophistory.History, repeat: int) -> dict[str, Any]:
 
 def bench_who_held(repeat: int) -> dict[str, Any]:
     """frames.who_held on every day from 1964 to today, every type and function (issue 16)."""
-    if not available("pandas"):
+    if importlib.util.find_spec("pandas") is None:
         return {"available": False, "reason": "pandas is not installed (the pandas extra)"}
     from coophistory import frames  # noqa: PLC0415 - pandas only when installed
 

@@ -13,7 +13,6 @@ holders changed the same way on the same days are reported together, as handover
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -21,29 +20,21 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-from coophistory import prose
+from coophistory import prose_analyst as prose
 from coophistory.answers import body_ref, citation_ref, law_ref
 from coophistory.dates import HistoricalDate, parse_date
 from coophistory.errors import InvalidDateError
 from coophistory.names import function as check_function
 from coophistory.notebook import html_table
-from coophistory.records import (
-    FUNCTIONS,
-    Body,
-    Citation,
-    Event,
-    Function,
-    Handover,
-    Law,
-    Mandate,
-)
+from coophistory.periods import DateLike, overlaps
+from coophistory.records import FUNCTIONS, Body, Citation, Event, Function, Handover, Law, Mandate
+from coophistory.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
     from coophistory.history import History
 
 __all__ = ["Change", "Changes", "changes_between"]
 
-DateLike = str | datetime.date | HistoricalDate
 # Holders on a day: certain body ids, possible body ids, and the mandates behind them.
 _State = tuple[frozenset[str], frozenset[str], tuple[Mandate, ...]]
 _NOBODY: _State = (frozenset(), frozenset(), ())
@@ -181,7 +172,12 @@ def changes_between(
     """
     low, high = _window(a, b)
     functions = FUNCTIONS if function is None else (check_function(function),)
-    scope = _scope(history, coop_type)
+    tree = Taxonomy(history.coop_types())
+    within = None
+    if coop_type is not None:
+        root = history.coop_type(coop_type).id
+        within = frozenset((root, *tree.descendants(root)))
+    scope = [t for t in tree.concrete() if within is None or t in within]
     found: list[Change] = []
     for checked in functions:
         handovers = history.handovers(function=checked)
@@ -194,7 +190,8 @@ def changes_between(
                 details[key] = (before, after)
         for key, types in groups.items():
             before, after = details[key]
-            found.append(_change(history, checked, key, types, before, after, handovers))
+            change = _change(history, checked, key, (before, after), handovers)
+            found.append(_covering(change, tree, set(types), within))
     found.sort(key=lambda c: (c.start, c.end, FUNCTIONS.index(c.function), c.coop_types))
     return Changes(
         start=low,
@@ -202,7 +199,7 @@ def changes_between(
         function=functions[0] if function is not None else None,
         coop_type=None if coop_type is None else history.coop_type(coop_type).id,
         changes=tuple(found),
-        laws=tuple(sorted((x for x in history.laws() if _overlaps(x.date, low, high)), key=_dated)),
+        laws=tuple(sorted((x for x in history.laws() if _within(x.date, low, high)), key=_dated)),
         events=tuple(history.events(low, high.add(days=1), coop_type=coop_type)),
     )
 
@@ -223,21 +220,9 @@ def _window(a: DateLike, b: DateLike) -> tuple[pendulum.Date, pendulum.Date]:
     return low, high
 
 
-def _overlaps(date: HistoricalDate | None, low: pendulum.Date, high: pendulum.Date) -> bool:
-    if date is None:
-        return False
-    return (date.latest is None or date.latest >= low) and (
-        date.earliest is None or date.earliest <= high
-    )
-
-
-def _scope(history: History, coop_type: str | None) -> list[str]:
-    """The concrete types compared: all, or those within ``coop_type``."""
-    if coop_type is None:
-        return [t.id for t in history.concrete_types()]
-    root = history.coop_type(coop_type).id
-    within = {root, *history.descendants(root)}
-    return [t.id for t in history.concrete_types() if t.id in within]
+def _within(date: HistoricalDate | None, low: pendulum.Date, high: pendulum.Date) -> bool:
+    """Whether a date overlaps the days from ``low`` to ``high``, both included."""
+    return date is not None and overlaps(date, low, high.add(days=1))
 
 
 def _points(
@@ -279,42 +264,50 @@ def _change(
     history: History,
     function: Function,
     key: tuple[Any, ...],
-    types: list[str],
-    before: _State,
-    after: _State,
+    states: tuple[_State, _State],
     handovers: Iterable[Handover],
 ) -> Change:
+    """The change from one state to the next; its types are set by :func:`_covering`."""
     start, end, *_ = key
+    before, after = states
     old = {m.key for m in before[2]}
     new = {m.key for m in after[2]}
     starting = [m for m in after[2] if m.key not in old]
     ending = [m for m in before[2] if m.key not in new]
     moved = (*starting, *ending)
-    disputed = _disputed(history, starting, ending, start, end)
-    concrete = set(types)
-    by = [
-        h
-        for h in handovers
-        if {m.key for m in h.mandates} & {m.key for m in starting}
-        and _concrete(history, h.coop_types) & concrete
-    ]
-    coop_types = _cover(history, concrete)
-    leftover = _concrete(history, coop_types) - concrete
+    incoming = {m.key for m in starting}
     return Change(
         function=function,
-        coop_types=coop_types,
-        excluding=_cover(history, leftover),
+        coop_types=(),
+        excluding=(),
         start=start,
         end=end,
         before=_bodies(history, before[2], before[0]),
         before_possible=_bodies(history, before[2], before[1]),
         after=_bodies(history, after[2], after[0]),
         after_possible=_bodies(history, after[2], after[1]),
-        certain=start == end and not before[1] and not after[1] and not disputed,
-        handovers=tuple(by),
+        certain=start == end
+        and not before[1]
+        and not after[1]
+        and not _disputed(history, starting, ending, start, end),
+        handovers=tuple(h for h in handovers if {m.key for m in h.mandates} & incoming),
         mandates=moved,
         laws=tuple(history.law(i) for i in _unique(i for m in starting for i in m.basis)),
         citations=tuple(_unique(c for m in moved for c in m.citations)),
+    )
+
+
+def _covering(
+    change: Change, tree: Taxonomy, types: set[str], within: frozenset[str] | None
+) -> Change:
+    """The change naming the fewest types for ``types`` (as handovers do), and its handovers."""
+    coop_types = tree.cover(types, within)
+    leftover = tree.concrete_of(coop_types) - types
+    return attrs.evolve(
+        change,
+        coop_types=coop_types,
+        excluding=tree.cover(leftover, within) if leftover else (),
+        handovers=tuple(h for h in change.handovers if tree.concrete_of(h.coop_types) & types),
     )
 
 
@@ -337,7 +330,7 @@ def _disputed(
             if conflict.span is None:
                 if mandate in starting:
                     return True
-            elif _overlaps(conflict.span, start, end):
+            elif _within(conflict.span, start, end):
                 return True
     return False
 
@@ -349,24 +342,6 @@ def _ids(bodies: Iterable[Body]) -> frozenset[str]:
 def _bodies(history: History, mandates: Iterable[Mandate], ids: frozenset[str]) -> tuple[Body, ...]:
     """The bodies named by ``ids``, in the order their mandates list them."""
     return tuple(history.body(b) for b in _unique(m.body for m in mandates) if b in ids)
-
-
-def _concrete(history: History, types: Iterable[str]) -> set[str]:
-    named = {t for n in types for t in (n, *history.descendants(n))}
-    return {t for t in named if not history.coop_type(t).abstract}
-
-
-def _cover(history: History, types: set[str]) -> tuple[str, ...]:
-    """The fewest types whose concrete subtypes are exactly ``types``, in file order."""
-    tops = set()
-    for type_id in types:
-        top = type_id
-        for ancestor in history.ancestors(type_id)[1:]:
-            if not _concrete(history, [ancestor]) <= types:
-                break
-            top = ancestor
-        tops.add(top)
-    return tuple(t.id for t in history.coop_types() if t.id in tops)
 
 
 def _unique(items: Iterable[Any]) -> tuple[Any, ...]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from coophistory import prose
+from coophistory import prose_analyst as prose
 from coophistory.answers import handover_dict
 from coophistory.errors import UnknownNameError
 from coophistory.records import FUNCTIONS, Body, CoopType, Law, Mandate, Source

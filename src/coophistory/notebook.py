@@ -9,7 +9,7 @@ import html
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from coophistory import prose
+from coophistory import prose_analyst as prose
 from coophistory.records import Body, Handover
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Final
 
-from coophistory import prose
+from coophistory import prose_analyst as prose
 from coophistory.records import Citation, Source
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from coophistory import prose
+from coophistory import prose_analyst as prose
 from coophistory.dates import DatePoint, HistoricalDate, Precision
 from coophistory.export.lossless import json_text
 
