@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from coophistory.cli.commands import history_of
 from coophistory.cli.output import print_json, print_lines, table
+from coophistory.history import History, load
 from coophistory.records import FUNCTIONS
 
 __all__ = ["register"]
@@ -40,6 +40,11 @@ def register(command: Command) -> None:
         "search", _search, "Search names, aliases, descriptions, notes and titles, ranked."
     )
     search.add_argument("text", metavar="TEXT", help="words to find (case and accents ignored)")
+
+
+def history_of(args: argparse.Namespace) -> History:
+    """The history a command answers from: the ``--data`` files, or the bundled data."""
+    return load(*args.data) if args.data else load()
 
 
 def _diff(args: argparse.Namespace) -> int:

@@ -19,7 +19,6 @@ __all__ = [
     "conflicts",
     "export",
     "handovers",
-    "history_of",
     "on",
     "render_diagram",
     "timeline",
@@ -28,14 +27,13 @@ __all__ = [
 ]
 
 
-def history_of(args: argparse.Namespace) -> History:
-    """The history the command answers from: ``--data`` files, or the bundled data."""
+def _history(args: argparse.Namespace) -> History:
     return load(*args.data) if args.data else load()
 
 
 def who(args: argparse.Namespace) -> int:
     """``coophistory who``: who held a function over a type on a date."""
-    history = history_of(args)
+    history = _history(args)
     answer = history.supervisor(args.coop_type, args.date, function=args.function)
     if args.cite:
         from coophistory.export import cite  # noqa: PLC0415 - off the `who` path
@@ -50,7 +48,7 @@ def who(args: argparse.Namespace) -> int:
 
 def on(args: argparse.Namespace) -> int:
     """``coophistory on``: every concrete type and its holders on a date."""
-    history = history_of(args)
+    history = _history(args)
     functions = (args.function,) if args.function else FUNCTIONS
     answers = {f: history.supervision_on(args.date, function=f) for f in functions}
     if args.json:
@@ -81,7 +79,7 @@ def on(args: argparse.Namespace) -> int:
 
 def handovers(args: argparse.Namespace) -> int:
     """``coophistory handovers``: when a function passed between bodies."""
-    history = history_of(args)
+    history = _history(args)
     found = [
         handover_dict(history, h) for h in history.handovers(args.coop_type, function=args.function)
     ]
@@ -112,7 +110,7 @@ def handovers(args: argparse.Namespace) -> int:
 
 def timeline(args: argparse.Namespace) -> int:
     """``coophistory timeline``: events in date order within a range."""
-    events = history_of(args).events(args.start, args.end, coop_type=args.coop_type, kind=args.kind)
+    events = _history(args).events(args.start, args.end, coop_type=args.coop_type, kind=args.kind)
     if args.json:
         print_json([row(e) for e in events])
     else:
@@ -124,7 +122,7 @@ def render_diagram(args: argparse.Namespace) -> int:
     """``coophistory render``: draw one diagram into a file."""
     from coophistory import render  # noqa: PLC0415 - graphviz off the `who` path
 
-    history = history_of(args)
+    history = _history(args)
     if args.view == "snapshot":
         if args.on is None:
             args.usage_error(prose.snapshot_needs_a_day())
@@ -148,7 +146,7 @@ def export(args: argparse.Namespace) -> int:
         options.update(table=args.table, excel=args.excel)
     elif args.format == "jsonld":
         options["base"] = args.base
-    export.write(history_of(args), args.format, args.output, **options)
+    export.write(_history(args), args.format, args.output, **options)
     return 0
 
 
@@ -174,7 +172,7 @@ def validate(args: argparse.Namespace) -> int:
 
 def conflicts(args: argparse.Namespace) -> int:
     """``coophistory conflicts``: every disagreement between sources."""
-    conflicts = history_of(args).conflicts()
+    conflicts = _history(args).conflicts()
     if args.json:
         print_json([row(c) for c in conflicts])
         return 0
