@@ -184,7 +184,6 @@ def event_line(*, date: str, kind: str, title: str) -> str:
     return "{date}  [{kind}] {title}".format(date=date, kind=kind, title=title)
 
 
-
 def conflict_heading(*, ident: str, title: str) -> str:
     """The first line of a conflict."""
     return "{ident}: {title}".format(ident=ident, title=title)
