@@ -134,6 +134,12 @@ a cargo de la SBS (Superintendencia de Banca, Seguros y AFP)'
         source = self._sources_by_id.get(citation.source)
         return source.cite(citation.locator, lang=lang) if source else str(citation)
 
+    def _repr_html_(self) -> str:
+        """An HTML table for Jupyter, every text escaped."""
+        from coophistory.notebook import answer_html  # noqa: PLC0415 - only in notebooks
+
+        return answer_html(self)
+
     def to_dict(self, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
         """The answer as plain data, the shape ``coophistory who --json`` prints.
 

@@ -213,16 +213,6 @@ def event_line(*, date: str, kind: str, title: str, lang: str) -> str:
     return gettext("{date}  [{kind}] {title}", lang=lang).format(date=date, kind=kind, title=title)
 
 
-def source_line(*, ident: str, title: str, details: str, url: str, lang: str) -> str:
-    """One source on a line; ``details`` (author, publisher, year) and ``url`` may be empty."""
-    line = gettext("{ident}: {title}", lang=lang).format(ident=ident, title=title)
-    if details:
-        line = gettext("{ident}: {title} ({details})", lang=lang).format(
-            ident=ident, title=title, details=details
-        )
-    return gettext("{line} <{url}>", lang=lang).format(line=line, url=url) if url else line
-
-
 def conflict_heading(*, ident: str, title: str, lang: str) -> str:
     """The first line of a conflict."""
     return gettext("{ident}: {title}", lang=lang).format(ident=ident, title=title)

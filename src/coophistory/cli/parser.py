@@ -11,7 +11,7 @@ from typing import Any, Final, NoReturn
 from coophistory import export as exports
 from coophistory import prose
 from coophistory import render as diagrams
-from coophistory.cli import commands
+from coophistory.cli import analyst, commands
 from coophistory.cli.output import print_line
 from coophistory.i18n import available_languages, gettext, pgettext
 from coophistory.records import FUNCTIONS
@@ -19,6 +19,8 @@ from coophistory.records import FUNCTIONS
 __all__ = ["PROG", "parser"]
 
 PROG: Final = "coophistory"
+#: The bibliography formats ``who --cite`` writes (export formats too).
+BIBLIOGRAPHIES: Final = ("csl-json", "bibtex", "ris")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -114,6 +116,13 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
     )
     _date_argument(who, lang)
     function_option(who)
+    who.add_argument(
+        "--cite",
+        choices=BIBLIOGRAPHIES,
+        help=gettext(
+            "print the bibliography entries the answer rests on, locators as pinpoints", lang=lang
+        ),
+    )
 
     on = command(
         "on",
@@ -204,6 +213,13 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         help=gettext("csv only: which table (default: mandates)", lang=lang),
     )
     export.add_argument(
+        "--excel",
+        action="store_true",
+        help=gettext(
+            "csv only: start with a byte-order mark, so spreadsheets read accents right", lang=lang
+        ),
+    )
+    export.add_argument(
         "--base",
         default="urn:coophistory:",
         metavar=pgettext("metavar", "IRI", lang=lang),
@@ -230,12 +246,12 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         help=gettext("check the files together with the bundled data", lang=lang),
     )
 
-    command("sources", commands.sources, gettext("Every source the history cites.", lang=lang))
     command(
         "conflicts",
         commands.conflicts,
         gettext("Every fact on which sources disagree, with each claim.", lang=lang),
     )
+    analyst.register(command, lang)
     return top
 
 
