@@ -151,3 +151,21 @@ def test_render_in_spanish(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert "Supervisión de cada tipo de cooperativa a lo largo del tiempo" in source
     assert "cooperativas de ahorro y crédito" in source
     assert "Ministerio de Trabajo" in source
+
+
+def test_the_analysts_commands_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["diff", "2018-06-01", "2019-06-01", "--type", "savings-and-credit"]
+    _, out, _ = _run(capsys, "--lang", "es", *argv)
+    assert out.splitlines()[:2] == [
+        "Del 2018-06-01 al 2019-06-01:",
+        "  2019-01-01  supervisión de savings-and-credit: FENACREP → SBS (Ley N.° 30822)",
+    ]
+    _, out, _ = _run(capsys, "--lang", "es", "show", "SBS")
+    assert out.splitlines()[:2] == [
+        "Superintendencia de Banca, Seguros y AFP [sbs] (SBS)",
+        "  2019-01-01  mandato: supervisión de savings-and-credit (Ley N.° 30822)",
+    ]
+    _, out, _ = _run(capsys, "--lang", "es", "types")
+    assert out.split()[:5] == ["id", "nombre", "nombre", "(es)", "tipo"]
+    _, out, _ = _run(capsys, "--lang", "es", "search", "zzzz")
+    assert out == "sin resultados\n"

@@ -87,6 +87,11 @@ def register(command: Command, lang: str = "en") -> None:
     )
 
 
+def _lang(args: argparse.Namespace) -> str:
+    """The language the command speaks (set by :func:`coophistory.cli.main`)."""
+    return str(getattr(args, "lang", None) or "en")
+
+
 def history_of(args: argparse.Namespace) -> History:
     """The history a command answers from: the ``--data`` files, or the bundled data."""
     return load(*args.data) if args.data else load()
@@ -99,7 +104,7 @@ def _diff(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found.to_dict())
     else:
-        print_lines(str(found).splitlines())
+        print_lines(found.text(_lang(args)).splitlines())
     return 0
 
 
@@ -110,7 +115,7 @@ def _listing(args: argparse.Namespace, kind: str) -> int:
     if args.json:
         print_json(lookup.rows(history, kind))
     else:
-        print_lines(table(lookup.table(history, kind)))
+        print_lines(table(lookup.table(history, kind, _lang(args))))
     return 0
 
 
@@ -133,7 +138,7 @@ def _sources(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from coophistory import lookup  # noqa: PLC0415 - off the `who` path
 
-    shown = lookup.show(history_of(args), args.name)
+    shown = lookup.show(history_of(args), args.name, _lang(args))
     if args.json:
         print_json(shown.data)
     else:
@@ -148,5 +153,5 @@ def _search(args: argparse.Namespace) -> int:
     if args.json:
         print_json([hit.to_dict() for hit in hits])
     else:
-        print_lines(lookup.hit_lines(hits))
+        print_lines(lookup.hit_lines(hits, _lang(args)))
     return 0
