@@ -12,7 +12,7 @@ from coophistory.answers import Answer, LineageStep
 from coophistory.dates import HistoricalDate
 from coophistory.handovers import Lineages
 from coophistory.loading import BUNDLED, read_cached, read_records
-from coophistory.names import body_names, law_names, lookup, type_names
+from coophistory.names import body_names, choice, law_names, lookup, type_names
 from coophistory.names import function as check_function
 from coophistory.periods import DateLike, as_of, as_of_range, overlaps
 from coophistory.records import (
@@ -208,8 +208,8 @@ class History:
             laws=laws,
             citations=citations,
             conflicts=conflicts,
-            bodies_by_id=self._bodies,
-            sources_by_id=self._sources,
+            bodies_by_id=MappingProxyType(self._bodies),
+            sources_by_id=MappingProxyType(self._sources),
         )
 
     def supervision_on(
@@ -255,9 +255,13 @@ class History:
     ) -> tuple[Event, ...]:
         """Events whose dates overlap the half-open range [start, end), in date order.
 
-        ``coop_type`` keeps events about that type, its subtypes or its ancestors.
+        ``coop_type`` keeps events about that type, its subtypes or its ancestors; ``kind``
+        must be a kind some event has (else UnknownNameError with the close ones). A range
+        that ends before it starts raises ReversedRangeError.
         """
         low, high = as_of_range(start, end)
+        if kind is not None:
+            choice("event kind", kind, (e.kind for e in self._records.events))
         related: set[str] | None = None
         if coop_type is not None:
             type_id = self.coop_type(coop_type).id

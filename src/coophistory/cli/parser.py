@@ -122,14 +122,24 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--on", metavar="DATE", help="the day a snapshot shows (snapshot only, required)"
     )
-    _range_options(render)
+    render.add_argument(
+        "--from", dest="start", metavar="DATE", help="timeline, lanes, handovers: first date"
+    )
+    render.add_argument(
+        "--to", dest="end", metavar="DATE", help="timeline, lanes, handovers: first date excluded"
+    )
     render.add_argument(
         "--kind",
         action="append",
         metavar="KIND",
         help="timeline only: events of this kind (repeatable)",
     )
-    function_option(render)
+    render.add_argument(
+        "--function",
+        choices=FUNCTIONS,
+        help="lanes, snapshot, handovers: only this function "
+        "(default: supervision for lanes, both for the others)",
+    )
 
     export = command(
         "export",
@@ -141,17 +151,17 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", required=True, type=Path, metavar="FILE", help="file to write"
     )
+    export.set_defaults(usage_error=export.error)
     export.add_argument(
         "--table",
         choices=exports.CSV_TABLES,
-        default="mandates",
         help="csv only: which table (default: mandates)",
     )
     export.add_argument(
         "--base",
-        default="urn:coophistory:",
         metavar="IRI",
-        help="jsonld only: the prefix of record IRIs (default: urn:coophistory:)",
+        help="jsonld only: the prefix of record IRIs, an absolute IRI ending in / or # "
+        "(default: urn:coophistory:)",
     )
 
     validate = command(
