@@ -25,6 +25,7 @@ A law, event or handover is "in force" from its date on: by then it had happened
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import networkx as nx
@@ -100,8 +101,23 @@ def build(history: History) -> Graph:
 
 
 def _frozen(graph: Graph) -> Graph:
-    """The graph, made read-only in place (networkx's freeze, typed)."""
+    """The graph, made read-only in place, attributes too.
+
+    networkx's freeze stops nodes and edges being added or removed; the attribute mappings
+    (the graph's, each node's, each edge's) are made read-only here, so that no caller can
+    change what every later caller of ``History.graph`` sees.
+    """
     nx.freeze(graph)
+    store: Any = graph  # networkx's own attribute stores, which its stubs do not describe
+    store.graph = MappingProxyType(graph.graph)
+    for node_key, data in store._node.items():
+        store._node[node_key] = MappingProxyType(data)
+    for source, targets in store._succ.items():
+        for target, keyed in targets.items():
+            for key, data in keyed.items():
+                read_only = MappingProxyType(data)
+                keyed[key] = read_only
+                store._pred[target][source][key] = read_only
     return graph
 
 

@@ -51,7 +51,12 @@ def as_of_range(
 
 
 def overlaps(date: HistoricalDate, low: pendulum.Date | None, high: pendulum.Date | None) -> bool:
-    """Whether a date overlaps the half-open range of days [low, high); None is open."""
+    """Whether a date overlaps the half-open range of days [low, high); None is open.
+
+    An empty range (``high`` not after ``low``) overlaps nothing.
+    """
+    if low is not None and high is not None and high <= low:
+        return False
     return (low is None or date.latest is None or date.latest >= low) and (
         high is None or date.earliest is None or date.earliest < high
     )
