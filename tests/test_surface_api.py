@@ -79,6 +79,9 @@ MISUSES: dict[str, Callable[[History], Any]] = {
     "render.timeline bare kind": lambda h: render.timeline(h, kinds="law"),
     "render.lanes function None": lambda h: render.lanes(h, function=None),  # type: ignore[arg-type]
     "graph.chain type None": lambda h: graphs.chain(h, None),  # type: ignore[arg-type]
+    "load a list": lambda h: coophistory.load(["a.toml", "b.toml"]),  # type: ignore[arg-type]
+    "load None": lambda h: coophistory.load(None),  # type: ignore[arg-type]
+    "export.write format None": lambda h: export.write(h, None, "x.json"),  # type: ignore[arg-type]
     "jsonld base None": lambda h: export.write(h, "jsonld", "unused.jsonld", base=None),
 }
 

@@ -7,12 +7,13 @@ a collection of names is expected is refused rather than read letter by letter.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Final
 
 from coophistory.errors import WrongTypeError
 
-__all__ = ["name", "names", "optional_name"]
+__all__ = ["name", "names", "optional_name", "paths"]
 
 _TEXT: Final = "a string"
 _TEXTS: Final = "a list or tuple of strings (a bare string is one name: wrap it in a list)"
@@ -39,3 +40,12 @@ def names(value: object, argument: str) -> tuple[str, ...]:
         if not isinstance(item, str):
             raise WrongTypeError(f"each item of {argument}", _TEXT, item)
     return items
+
+
+def paths(values: Iterable[object]) -> None:
+    """Refuse any value that is not a path (a list where separate arguments were meant)."""
+    for value in values:
+        if not isinstance(value, str | os.PathLike):
+            raise WrongTypeError(
+                "each data file", "a str or os.PathLike (give several files as arguments)", value
+            )

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from coophistory import arguments
 from coophistory.answers import Answer, LineageStep
 from coophistory.dates import HistoricalDate
 from coophistory.handovers import Lineages
@@ -313,4 +314,5 @@ def load(*paths: str | Path) -> History:
     """
     if not paths:
         return _bundled()
+    arguments.paths(paths)
     return History(read_records([Path(p) for p in paths]))
