@@ -111,7 +111,8 @@ def parser() -> argparse.ArgumentParser:
         "render",
         commands.render_diagram,
         "Draw a Graphviz diagram; the format comes from the "
-        "file's extension (.svg, .png, .pdf, .dot).",
+        "file's extension (.svg, .png, .pdf, .dot). An option the diagram does not read "
+        "is refused.",
         json_output=False,
     )
     render.add_argument("view", choices=tuple(diagrams.VIEWS), help="which diagram")
@@ -165,7 +166,10 @@ def parser() -> argparse.ArgumentParser:
     )
 
     validate = command(
-        "validate", commands.validate, "Check data files and list every problem; exit 0 when clean."
+        "validate",
+        commands.validate,
+        "Check data files and list every problem; exit 0 when clean. Records resting only on "
+        "unread sources are listed as warnings, which do not fail the check.",
     )
     validate.add_argument(
         "files", nargs="+", type=Path, metavar="FILE", help="TOML or JSON data files"
