@@ -392,3 +392,16 @@ def test_a_date_object_still_works(bundled: History) -> None:
     assert bundled.supervisor("savings-and-credit", day) == bundled.supervisor(
         "savings-and-credit", "1995-06-01"
     )
+
+
+def test_an_unknown_review_source_is_an_error_with_close_matches(bundled: History) -> None:
+    """``coarse_citations(source=...)`` used to answer () for a misspelt source."""
+    with pytest.raises(UnknownNameError, match="did you mean context-study"):
+        review.coarse_citations(bundled, source="context-studdy")
+    assert review.coarse_citations(bundled, source="context-study") == ()
+
+
+def test_a_one_day_range_of_lanes_has_no_label_too_wide_for_its_cell(bundled: History) -> None:
+    """A tick too narrow for its year is drawn without it, so Graphviz has nothing to warn of."""
+    source = render.lanes(bundled, start="1995-06-01", end="1995-06-02").source
+    assert "> 1995</TD>" not in source

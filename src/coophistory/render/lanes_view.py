@@ -74,7 +74,8 @@ def lanes(
     }
     ticks = "".join(
         f'<TD WIDTH="{width}" '
-        f'FIXEDSIZE="TRUE" HEIGHT="16" ALIGN="LEFT" BORDER="1" SIDES="L" COLOR="#6F6F6F"> {y}</TD>'
+        f'FIXEDSIZE="TRUE" HEIGHT="16" ALIGN="LEFT" BORDER="1" SIDES="L" COLOR="#6F6F6F">'
+        f"{f' {y}' if width >= 5 * _PX_PER_CHAR + 4 else ''}</TD>"  # a label only if it fits
         for y, width in widths.items()
         if width > 0  # a range's end may fall before the last decade
     )
