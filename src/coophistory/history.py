@@ -55,6 +55,9 @@ class History:
         self._index = Index(records.mandates, self._tree, self._bodies, self._laws, self._conflicts)
         self._lineages = Lineages(self._index, self._tree)
         self._graph: Graph | None = None
+        # What an answer may read of the history, read-only: no answer can change the history.
+        self._bodies_view = MappingProxyType(self._bodies)
+        self._sources_view = MappingProxyType(self._sources)
 
     # --- identity -------------------------------------------------------------------------
 
@@ -209,8 +212,8 @@ class History:
             laws=laws,
             citations=citations,
             conflicts=conflicts,
-            bodies_by_id=MappingProxyType(self._bodies),
-            sources_by_id=MappingProxyType(self._sources),
+            bodies_by_id=self._bodies_view,
+            sources_by_id=self._sources_view,
         )
 
     def supervision_on(
