@@ -405,3 +405,21 @@ def test_a_one_day_range_of_lanes_has_no_label_too_wide_for_its_cell(bundled: Hi
     """A tick too narrow for its year is drawn without it, so Graphviz has nothing to warn of."""
     source = render.lanes(bundled, start="1995-06-01", end="1995-06-02").source
     assert "> 1995</TD>" not in source
+
+
+def test_read_only_answers_and_graphs_still_pickle_and_copy(bundled: History) -> None:
+    """Read-only lookups must not cost what worked before: pickling (multiprocessing) and copies."""
+    import copy  # noqa: PLC0415 - only this test
+    import pickle  # noqa: PLC0415 - only this test; the data is our own
+
+    answer = bundled.supervisor("savings-and-credit", "2000")
+    again = pickle.loads(pickle.dumps(answer))  # noqa: S301 - our own bytes
+    assert again == answer
+    assert str(again) == str(answer)
+    assert copy.deepcopy(answer) == answer
+    graph = pickle.loads(pickle.dumps(bundled.graph))  # noqa: S301 - our own bytes
+    assert sorted(graph.edges(keys=True)) == sorted(bundled.graph.edges(keys=True))
+    writable = bundled.graph.copy()
+    node = next(iter(writable))
+    writable.nodes[node]["note"] = "mine"
+    assert "note" not in bundled.graph.nodes[node]

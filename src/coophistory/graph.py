@@ -25,7 +25,6 @@ A law, event or handover is "in force" from its date on: by then it had happened
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import networkx as nx
@@ -33,6 +32,7 @@ import networkx as nx
 from coophistory import names
 from coophistory.dates import HistoricalDate, Status
 from coophistory.periods import Period
+from coophistory.readonly import ReadOnly
 from coophistory.records import FUNCTIONS, HOLDS, Body, Citation, Handover, Law, Mandate
 
 if TYPE_CHECKING:
@@ -109,13 +109,13 @@ def _frozen(graph: Graph) -> Graph:
     """
     nx.freeze(graph)
     store: Any = graph  # networkx's own attribute stores, which its stubs do not describe
-    store.graph = MappingProxyType(graph.graph)
+    store.graph = ReadOnly(graph.graph)
     for node_key, data in store._node.items():
-        store._node[node_key] = MappingProxyType(data)
+        store._node[node_key] = ReadOnly(data)
     for source, targets in store._succ.items():
         for target, keyed in targets.items():
             for key, data in keyed.items():
-                read_only = MappingProxyType(data)
+                read_only = ReadOnly(data)
                 keyed[key] = read_only
                 store._pred[target][source][key] = read_only
     return graph

@@ -16,6 +16,7 @@ from coophistory.loading import BUNDLED, read_cached, read_records
 from coophistory.names import body_names, choice, law_names, lookup, type_names
 from coophistory.names import function as check_function
 from coophistory.periods import DateLike, as_of, as_of_range, overlaps
+from coophistory.readonly import ReadOnly
 from coophistory.records import (
     Body,
     Conflict,
@@ -56,8 +57,8 @@ class History:
         self._lineages = Lineages(self._index, self._tree)
         self._graph: Graph | None = None
         # What an answer may read of the history, read-only: no answer can change the history.
-        self._bodies_view = MappingProxyType(self._bodies)
-        self._sources_view = MappingProxyType(self._sources)
+        self._bodies_view = ReadOnly(self._bodies)
+        self._sources_view = ReadOnly(self._sources)
 
     # --- identity -------------------------------------------------------------------------
 
