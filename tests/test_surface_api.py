@@ -33,6 +33,8 @@ from coophistory.errors import (
 from .conftest import tiny_variant
 
 History = coophistory.History
+# A folder that does not exist: a misuse that got as far as writing fails there, writing nothing.
+NOWHERE = Path("/nonexistent-coophistory-test-folder")
 
 # --- a wrong type is a TypeError that says what was expected ------------------------------
 
@@ -81,8 +83,8 @@ MISUSES: dict[str, Callable[[History], Any]] = {
     "graph.chain type None": lambda h: graphs.chain(h, None),  # type: ignore[arg-type]
     "load a list": lambda h: coophistory.load(["a.toml", "b.toml"]),  # type: ignore[arg-type]
     "load None": lambda h: coophistory.load(None),  # type: ignore[arg-type]
-    "export.write format None": lambda h: export.write(h, None, "x.json"),  # type: ignore[arg-type]
-    "jsonld base None": lambda h: export.write(h, "jsonld", "unused.jsonld", base=None),
+    "export.write format None": lambda h: export.write(h, None, NOWHERE / "x.json"),  # type: ignore[arg-type]
+    "jsonld base None": lambda h: export.write(h, "jsonld", NOWHERE / "x.jsonld", base=None),
 }
 
 
