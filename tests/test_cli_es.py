@@ -169,3 +169,14 @@ def test_the_analysts_commands_in_spanish(capsys: pytest.CaptureFixture[str]) ->
     assert out.split()[:5] == ["id", "nombre", "nombre", "(es)", "tipo"]
     _, out, _ = _run(capsys, "--lang", "es", "search", "zzzz")
     assert out == "sin resultados\n"
+
+
+def test_a_reversed_range_and_an_unused_option_in_spanish(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _, err = _run(capsys, "--lang", "es", "timeline", "--from", "2020", "--to", "2010")
+    assert status == 1
+    assert err == "coophistory: error: el intervalo de 2020 a 2010 termina antes de empezar\n"
+    status, _, err = _run(capsys, "--lang", "es", "render", "lanes", "-o", "x.svg", "--on", "2000")
+    assert status == 2
+    assert err.startswith("coophistory render: error: --on no se aplica a render lanes")

@@ -20,6 +20,7 @@ from coophistory.errors import (
     InvalidDateError,
     MissingFileError,
     NothingChosenError,
+    ReversedRangeError,
     UnknownChoiceError,
     UnknownNameError,
 )
@@ -126,4 +127,7 @@ def _words(error: CoopHistoryError, lang: str) -> tuple[str | None, dict[str, ob
         return chosen, {"kind": error.kind, "choices": ", ".join(error.choices)}
     if isinstance(error, MissingFileError):
         return N_("no such data file: {path}"), {"path": error.filename}
+    if isinstance(error, ReversedRangeError):
+        fields = {"start": error.start, "end": error.end}
+        return N_("the range from {start} to {end} ends before it starts"), fields
     return error.template, dict(error.fields)

@@ -263,6 +263,22 @@ def valid_files(*, files: str, history: str, lang: str) -> str:
     )
 
 
+def option_not_for(*, option: str, command: str, lang: str) -> str:
+    """A usage error: an option given to a command that does not read it."""
+    return gettext("{option} does not apply to {command}", lang=lang).format(
+        option=option, command=command
+    )
+
+
+def rests_on_unread(*, table: str, record: str, sources: str, lang: str) -> str:
+    """A validation warning: a record whose every citation is of a source nobody has read."""
+    return gettext(
+        "warning: {table} {record} rests only on unread sources ({sources}): "
+        "record when each was read (accessed), or say in its note why it is kept",
+        lang=lang,
+    ).format(table=table, record=record, sources=sources)
+
+
 def snapshot_needs_a_day(*, lang: str) -> str:
     """The usage error of a snapshot asked for without ``--on``."""
     return gettext("render snapshot needs --on DATE", lang=lang)

@@ -114,7 +114,11 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         metavar=pgettext("metavar", "TYPE", lang=lang),
         help=gettext("a cooperative type: id, name or alias", lang=lang),
     )
-    _date_argument(who, lang)
+    who.add_argument(
+        "date",
+        metavar=pgettext("metavar", "DATE", lang=lang),
+        help=gettext("an EDTF date: 2019-01-01, 1995-06 or 1978", lang=lang),
+    )
     function_option(who)
     who.add_argument(
         "--cite",
@@ -129,7 +133,11 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         commands.on,
         gettext("Every cooperative type and who held each function on a date.", lang=lang),
     )
-    _date_argument(on, lang)
+    on.add_argument(
+        "date",
+        metavar=pgettext("metavar", "DATE", lang=lang),
+        help=gettext("an EDTF date: 2019-01-01, 1995-06 or 1978", lang=lang),
+    )
     on.add_argument(
         "--function",
         choices=FUNCTIONS,
@@ -172,7 +180,8 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         commands.render_diagram,
         gettext(
             "Draw a Graphviz diagram; the format comes from the "
-            "file's extension (.svg, .png, .pdf, .dot).",
+            "file's extension (.svg, .png, .pdf, .dot). An option the diagram does not read "
+            "is refused.",
             lang=lang,
         ),
         json_output=False,
@@ -181,20 +190,46 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         "view", choices=tuple(diagrams.VIEWS), help=gettext("which diagram", lang=lang)
     )
     render.set_defaults(usage_error=render.error)
-    _output_option(render, lang)
+    render.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar=pgettext("metavar", "FILE", lang=lang),
+        help=gettext("file to write", lang=lang),
+    )
     render.add_argument(
         "--on",
         metavar=pgettext("metavar", "DATE", lang=lang),
         help=gettext("the day a snapshot shows (snapshot only, required)", lang=lang),
     )
-    _range_options(render, lang)
+    render.add_argument(
+        "--from",
+        dest="start",
+        metavar=pgettext("metavar", "DATE", lang=lang),
+        help=gettext("timeline, lanes, handovers: first date", lang=lang),
+    )
+    render.add_argument(
+        "--to",
+        dest="end",
+        metavar=pgettext("metavar", "DATE", lang=lang),
+        help=gettext("timeline, lanes, handovers: first date excluded", lang=lang),
+    )
     render.add_argument(
         "--kind",
         action="append",
         metavar=pgettext("metavar", "KIND", lang=lang),
         help=gettext("timeline only: events of this kind (repeatable)", lang=lang),
     )
-    function_option(render)
+    render.add_argument(
+        "--function",
+        choices=FUNCTIONS,
+        help=gettext(
+            "lanes, snapshot, handovers: only this function "
+            "(default: supervision for lanes, both for the others)",
+            lang=lang,
+        ),
+    )
 
     export = command(
         "export",
@@ -205,33 +240,46 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
     export.add_argument(
         "format", choices=tuple(exports.FORMATS), help=gettext("the format", lang=lang)
     )
-    _output_option(export, lang)
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar=pgettext("metavar", "FILE", lang=lang),
+        help=gettext("file to write", lang=lang),
+    )
+    export.set_defaults(usage_error=export.error)
     export.add_argument(
         "--table",
         choices=exports.CSV_TABLES,
-        default="mandates",
         help=gettext("csv only: which table (default: mandates)", lang=lang),
     )
     export.add_argument(
         "--excel",
-        action="store_true",
+        action="store_const",
+        const=True,
         help=gettext(
             "csv only: start with a byte-order mark, so spreadsheets read accents right", lang=lang
         ),
     )
     export.add_argument(
         "--base",
-        default="urn:coophistory:",
         metavar=pgettext("metavar", "IRI", lang=lang),
         help=gettext(
-            "jsonld only: the prefix of record IRIs (default: urn:coophistory:)", lang=lang
+            "jsonld only: the prefix of record IRIs, an absolute IRI ending in / or # "
+            "(default: urn:coophistory:)",
+            lang=lang,
         ),
     )
 
     validate = command(
         "validate",
         commands.validate,
-        gettext("Check data files and list every problem; exit 0 when clean.", lang=lang),
+        gettext(
+            "Check data files and list every problem; exit 0 when clean. Records resting only on "
+            "unread sources are listed as warnings, which do not fail the check.",
+            lang=lang,
+        ),
     )
     validate.add_argument(
         "files",
@@ -253,25 +301,6 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
     )
     analyst.register(command, lang)
     return top
-
-
-def _date_argument(sub: argparse.ArgumentParser, lang: str) -> None:
-    sub.add_argument(
-        "date",
-        metavar=pgettext("metavar", "DATE", lang=lang),
-        help=gettext("an EDTF date: 2019-01-01, 1995-06 or 1978", lang=lang),
-    )
-
-
-def _output_option(sub: argparse.ArgumentParser, lang: str) -> None:
-    sub.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=Path,
-        metavar=pgettext("metavar", "FILE", lang=lang),
-        help=gettext("file to write", lang=lang),
-    )
 
 
 def _range_options(sub: argparse.ArgumentParser, lang: str) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import graphviz
 
-from coophistory import names, prose
+from coophistory import arguments, names, prose
 from coophistory.errors import NothingChosenError
 from coophistory.grammar import English, grammar
 from coophistory.periods import DateLike
@@ -51,9 +51,9 @@ def snapshot(
     or where sources disagree). ``lang`` is the language of every word in it.
     """
     forms = grammar(lang)
+    functions = [names.function(f) for f in arguments.names(functions, "functions")]
     if not functions:
         raise NothingChosenError("function", FUNCTIONS)
-    functions = [names.function(f) for f in functions]
     answers = {f: history.supervision_on(on, function=f) for f in functions}
     when = next(iter(next(iter(answers.values())).values())).on
     canvas = Canvas(
