@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Iterator
 
 import attrs
 import pendulum
@@ -12,7 +13,7 @@ from coophistory.answers import LineageStep
 from coophistory.names import unique
 from coophistory.records import Body, Function, Handover, Mandate
 from coophistory.taxonomy import Taxonomy
-from coophistory.timeline import Index
+from coophistory.timeline import Found, Index
 
 __all__ = ["Lineages"]
 
@@ -37,9 +38,8 @@ class Lineages:
         return self._lineages[key]
 
     def _build(self, type_id: str, function: str) -> tuple[LineageStep, ...]:
-        resolved = self._index.resolved(type_id, function)
         steps: list[LineageStep] = []
-        for ordinal, found in zip(resolved.starts, resolved.found, strict=True):
+        for ordinal, found in self._stretches(type_id, function):
             bodies, maybe = found.bodies, found.possible
             if steps and (steps[-1].bodies, steps[-1].possible) == (bodies, maybe):
                 continue
@@ -52,6 +52,24 @@ class Lineages:
         while closed and not (closed[-1].bodies or closed[-1].possible):
             closed.pop()
         return tuple(closed)
+
+    def _stretches(self, type_id: str, function: str) -> Iterator[tuple[int, Found]]:
+        """Each day some holder changes and what held from then on, as the answers give it.
+
+        An abstract type holds what its concrete subtypes hold, together: a body certain for
+        one of them is certain, one only possible for each subtype it appears in is possible.
+        """
+        if not self._tree.is_abstract(type_id):
+            resolved = self._index.resolved(type_id, function)
+            yield from zip(resolved.starts, resolved.found, strict=True)
+            return
+        parts = [self._index.resolved(t, function) for t in self._tree.concrete_below(type_id)]
+        for ordinal in sorted({o for part in parts for o in part.starts}):
+            found = [part.at(ordinal) for part in parts]
+            bodies = unique(b for f in found for b in f.bodies)
+            possible = tuple(b for b in unique(b for f in found for b in f.possible) if b not in bodies)
+            mandates = tuple({m.key: m for f in found for m in f.mandates}.values())
+            yield ordinal, Found(bodies, possible, mandates, (), (), ())
 
     def handovers(self, function: Function, root: str | None) -> tuple[Handover, ...]:
         """Every passing of ``function`` from some bodies to others, in date order.

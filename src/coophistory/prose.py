@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 __all__ = [
+    "answer_by_type",
     "answer_certain",
     "answer_mixed",
     "answer_nobody",
@@ -20,9 +21,14 @@ __all__ = [
     "conflict_claim",
     "conflict_reason",
     "during",
+    "group_certain",
+    "group_mixed",
+    "group_nobody",
+    "group_possible",
     "handover_line",
     "holder",
     "on_day",
+    "record_ends",
     "sources_disagree",
     "sources_sentence",
     "type_plural",
@@ -136,6 +142,53 @@ def answer_mixed(
         "{when}, {function} of {types} lay with {bodies}, and possibly also {possible} "
         "(not certain)."
     ).format(when=when, function=function, types=types, bodies=bodies, possible=possible)
+
+
+def answer_by_type(*, when: str, function: str, types: str, groups: str, laws: str) -> str:
+    """The sentence of an answer about a class of types whose subtypes had different holders.
+
+    ``groups`` is the subtypes' clauses (:func:`group_certain` and its kin) joined by ``; ``;
+    ``laws`` may be empty.
+    """
+    if laws:
+        return "{when}, {function} of {types} was divided: {groups}, under {laws}.".format(
+            when=when, function=function, types=types, groups=groups, laws=laws
+        )
+    return "{when}, {function} of {types} was divided: {groups}.".format(
+        when=when, function=function, types=types, groups=groups
+    )
+
+
+def group_certain(*, types: str, bodies: str, first: bool = True) -> str:
+    """The clause of some subtypes and their holders: ``housing cooperatives lay with SMV``."""
+    if first:
+        return "{types} lay with {bodies}".format(types=types, bodies=bodies)
+    return "{types} with {bodies}".format(types=types, bodies=bodies)
+
+
+def group_possible(*, types: str, possible: str) -> str:
+    """The clause of some subtypes with only possible holders."""
+    return "{types} possibly with {possible} (not certain)".format(types=types, possible=possible)
+
+
+def group_mixed(*, types: str, bodies: str, possible: str) -> str:
+    """The clause of some subtypes with certain and possible holders."""
+    return "{types} with {bodies}, and possibly also {possible} (not certain)".format(
+        types=types, bodies=bodies, possible=possible
+    )
+
+
+def group_nobody(*, types: str) -> str:
+    """The clause of some subtypes for which no mandate is recorded."""
+    return "for {types} no mandate is recorded".format(types=types)
+
+
+def record_ends(*, day: str) -> str:
+    """The sentence of an answer about a day after the data is current to."""
+    return (
+        "The record ends on {day}: this is what held then, and it is not known whether it "
+        "still held later."
+    ).format(day=day)
 
 
 def sources_disagree(questions: Iterable[str]) -> str:
