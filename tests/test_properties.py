@@ -400,9 +400,7 @@ def oracle(history: History, type_id: str, function: str, day: Day) -> Verdict:
     if not history.coop_type(type_id).abstract:
         return concrete_oracle(history, type_id, function, day)
     below = [
-        t.id
-        for t in history.coop_types()
-        if not t.abstract and type_id in _chain(history, t.id)
+        t.id for t in history.coop_types() if not t.abstract and type_id in _chain(history, t.id)
     ]
     verdicts = [concrete_oracle(history, t, function, day) for t in below]
     certain = frozenset().union(*(c for c, _ in verdicts))

@@ -67,7 +67,8 @@ class Lineages:
         for ordinal in sorted({o for part in parts for o in part.starts}):
             found = [part.at(ordinal) for part in parts]
             bodies = unique(b for f in found for b in f.bodies)
-            possible = tuple(b for b in unique(b for f in found for b in f.possible) if b not in bodies)
+            maybe = unique(b for f in found for b in f.possible)
+            possible = tuple(b for b in maybe if b not in bodies)
             mandates = tuple({m.key: m for f in found for m in f.mandates}.values())
             yield ordinal, Found(bodies, possible, mandates, (), (), ())
 

@@ -267,6 +267,20 @@ def possibly_note() -> str:
     return "(?: possibly; not certain on that date)"
 
 
+def version_line(*, program: str, version: str, dataset: str, current_to: str) -> str:
+    """What ``--version`` prints: the program's and the bundled data's versions.
+
+    ``current_to`` (the day the data is current to) may be empty.
+    """
+    if current_to:
+        return "{program} {version} (data {dataset}, current to {current_to})".format(
+            program=program, version=version, dataset=dataset, current_to=current_to
+        )
+    return "{program} {version} (data {dataset})".format(
+        program=program, version=version, dataset=dataset
+    )
+
+
 def valid_files(*, files: str, history: str) -> str:
     """What ``validate`` says of files without problems."""
     return "{files}: no problems ({history})".format(files=files, history=history)
@@ -345,6 +359,11 @@ def key_heading() -> str:
 def key_delegation() -> str:
     """The key's entry for a delegation line."""
     return "delegates (on behalf of)"
+
+
+def key_delegation_possible() -> str:
+    """The key's entry for a delegation to a body only possibly in force that day."""
+    return "delegates, possibly (not certain)"
 
 
 def key_possible() -> str:

@@ -65,7 +65,8 @@ class Taxonomy:
 
     def concrete_below(self, type_id: str) -> tuple[str, ...]:
         """The concrete types among this one and its descendants, in taxonomy order."""
-        return tuple(t for t in (type_id, *self.descendants(type_id)) if not self._types[t].abstract)
+        below = (type_id, *self.descendants(type_id))
+        return tuple(t for t in below if not self._types[t].abstract)
 
     def concrete_of(self, type_ids: Iterable[str]) -> set[str]:
         """The concrete types under any of these."""

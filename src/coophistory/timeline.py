@@ -212,7 +212,7 @@ class Index:
         disputed = unique(
             (
                 *(i for m in mandates for i in m.conflicts),
-                *(i for b in ordered if b in certain or b in possible for i in self._bodies[b].conflicts),
+                *(i for b in ordered if b in certain | possible for i in self._bodies[b].conflicts),
                 *(i for law in laws for i in law.conflicts),
             )
         )
