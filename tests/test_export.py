@@ -17,7 +17,7 @@ import coophistory
 from coophistory import OutputError, export
 from coophistory.export import graphml, jsonld, lossless, tables, timelinejs
 from coophistory.files import write_atomic
-from coophistory.records import TABLES
+from coophistory.records import FUNCTIONS, TABLES
 from coophistory.schema import columns
 
 from .conftest import TINY
@@ -123,7 +123,8 @@ def _csv(history: coophistory.History, table: str) -> list[dict[str, str]]:
 def test_csv_has_a_header_and_a_row_per_record(tiny: coophistory.History, table: str) -> None:
     """Each table has its TOML keys as header and one row per record (or handover)."""
     rows = _csv(tiny, table)
-    expected = tiny.handovers() if table == "handovers" else getattr(tiny.records, table)
+    handovers = [h for f in FUNCTIONS for h in tiny.handovers(function=f)]
+    expected = handovers if table == "handovers" else getattr(tiny.records, table)
     assert len(rows) == len(expected)
 
 
@@ -218,9 +219,10 @@ def test_jsonld_details(tiny: coophistory.History) -> None:
 
 
 def test_timelinejs_slides(tiny: coophistory.History) -> None:
-    """One slide per event and law, grouped by kind, each date with only its known parts."""
+    """One slide per event, law and handover, grouped by kind, each date with its known parts."""
     slides = timelinejs.document(tiny)["events"]
-    assert len(slides) == len(tiny.records.events) + len(tiny.laws())
+    handovers = [h for f in FUNCTIONS for h in tiny.handovers(function=f)]
+    assert len(slides) == len(tiny.records.events) + len(tiny.laws()) + len(handovers)
     by_id = {s["unique_id"]: s for s in slides}
     assert by_id["event-census-2017"]["start_date"] == {"year": 2017}
     assert by_id["event-census-2017"]["group"] == "census"

@@ -222,6 +222,13 @@ def handover_line(
     )
 
 
+def handover_headline(*, function: str, types: str, givers: str, receivers: str) -> str:
+    """A handover as a headline, without its date: ``supervision of housing: CONASEV → SMV``."""
+    return "{function} of {types}: {givers} → {receivers}".format(
+        function=function, types=types, givers=givers, receivers=receivers
+    )
+
+
 def except_types(types: str) -> str:
     """The subtypes a handover left behind, on a line of their own: ``except housing``."""
     return "except {types}".format(types=types)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from coophistory.errors import UnknownChoiceError
 from coophistory.export import CSV_TABLES
-from coophistory.records import TABLES, Handover
+from coophistory.records import FUNCTIONS, TABLES, Handover
 from coophistory.schema import columns, plain, row
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ _HANDOVER_COLUMNS: Final = (
     "date",
     "function",
     "coop_types",
+    "excluding",
     "from_bodies",
     "to_bodies",
     "basis",
@@ -37,7 +38,9 @@ def render(history: History, table: str = "mandates") -> str:
     """One table of the history as CSV text."""
     if table == "handovers":
         keys: tuple[str, ...] = _HANDOVER_COLUMNS
-        rows = [{key: _handover_value(h, key) for key in keys} for h in history.handovers()]
+        handovers = [h for f in FUNCTIONS for h in history.handovers(function=f)]
+        handovers.sort(key=lambda h: (h.date.sort_key(), FUNCTIONS.index(h.function)))
+        rows = [{key: _handover_value(h, key) for key in keys} for h in handovers]
     elif table in TABLES:
         keys = columns(table)
         rows = [row(record) for record in getattr(history.records, table)]

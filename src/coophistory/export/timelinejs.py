@@ -1,4 +1,4 @@
-"""TimelineJS export (Knight Lab's JSON format): one slide per event and per law.
+"""TimelineJS export (Knight Lab's JSON format): one slide per event, law and handover.
 
 A date keeps its precision: a year-only date is written as a year alone, never as January 1st.
 Text is HTML-escaped, since TimelineJS renders it as HTML.
@@ -9,12 +9,14 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+from coophistory import prose
 from coophistory.dates import DatePoint, HistoricalDate
 from coophistory.export.lossless import json_text
+from coophistory.records import FUNCTIONS
 
 if TYPE_CHECKING:
     from coophistory.history import History
-    from coophistory.records import Citation
+    from coophistory.records import Citation, Handover
 
 __all__ = ["document", "render", "slide_dates"]
 
@@ -25,7 +27,7 @@ def render(history: History) -> str:
 
 
 def document(history: History) -> dict[str, Any]:
-    """Return the TimelineJS document: a title slide, then events and laws in date order."""
+    """Return the TimelineJS document: a title slide, then events, laws and handovers by date."""
     titles = {s.id: s.title for s in history.sources()}
 
     def sources(citations: tuple[Citation, ...]) -> str:
@@ -52,6 +54,14 @@ def document(history: History) -> dict[str, Any]:
             continue
         text = f"<p>{html.escape(law.title, quote=False)}</p>" + sources(law.citations)
         dated.append((law.date, _slide(f"law-{law.id}", law.date, law.label, text, law.kind)))
+    for function in FUNCTIONS:
+        for number, handover in enumerate(history.handovers(function=function), start=1):
+            headline = _handover_headline(handover)
+            text = sources(handover.citations)
+            slide = _slide(
+                f"handover-{function}-{number}", handover.date, headline, text, "handover"
+            )
+            dated.append((handover.date, slide))
     dated.sort(key=lambda pair: pair[0].sort_key())
     return {
         "title": {
@@ -62,6 +72,21 @@ def document(history: History) -> dict[str, Any]:
         },
         "events": [slide for _, slide in dated],
     }
+
+
+def _handover_headline(handover: Handover) -> str:
+    """``supervision of housing: CONASEV → SMV``, bodies named as on the handover's first day."""
+    day = handover.date.earliest
+    assert day is not None  # noqa: S101 - a handover's date is a mandate's start, closed
+    types = ", ".join(handover.coop_types)
+    if handover.excluding:
+        types = prose.types_except(types, ", ".join(handover.excluding))
+    return prose.handover_headline(
+        function=handover.function,
+        types=types,
+        givers=" + ".join(b.label_on(day) for b in handover.from_bodies),
+        receivers=" + ".join(b.label_on(day) for b in handover.to_bodies),
+    )
 
 
 def _slide(
