@@ -131,7 +131,8 @@ def _lane(history: History, lineage: Sequence[Any], axis: _Axis, colours: dict[s
                     name = f"{name} →"
                 stripes.append((colour, name))
             cells.append(_cell(axis.x(begin), axis.x(finish), stripes or [(None, "")], rows))
-    return "".join(cells)
+    # A type nobody held the function over is an empty lane (an empty row is not valid HTML).
+    return "".join(cells) or _cell(axis.x(axis.start), axis.x(axis.end), [(None, "")], rows)
 
 
 def _cell(left: int, right: int, stripes: Sequence[tuple[str | None, str]], rows: int) -> str:
