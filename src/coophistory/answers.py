@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["Answer", "LineageStep", "body_ref", "citation_ref", "handover_dict", "law_ref"]
 
 
+_NO_SUBTYPES: Mapping[str, Any] = MappingProxyType({})
+
+
 @attrs.frozen
 class Answer:
     """Who held a function over a cooperative type on a day (or across an imprecise date).
@@ -47,7 +51,7 @@ class Answer:
     conflicts: tuple[Conflict, ...]
     _bodies_by_id: Mapping[str, Body] = attrs.field(eq=False, repr=False, alias="bodies_by_id")
     _sources_by_id: Mapping[str, Source] = attrs.field(eq=False, repr=False, alias="sources_by_id")
-    by_type: Mapping[str, Answer] = attrs.field(factory=dict, eq=False, repr=False)
+    by_type: Mapping[str, Answer] = attrs.field(default=_NO_SUBTYPES, eq=False, repr=False)
     record_ends: HistoricalDate | None = None
 
     @property

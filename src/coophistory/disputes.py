@@ -14,7 +14,7 @@ conflicts these list. A conflict bears on an answer only on the days of its span
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from coophistory.records import Conflict
@@ -59,9 +59,11 @@ def spans(records: Records) -> dict[str, Span]:
 
 
 def bearing(
-    conflicts: Iterable[Conflict], known: Mapping[str, Span], low: int, high: int
+    conflicts: Sequence[Conflict], known: Mapping[str, Span], low: int, high: int
 ) -> tuple[Conflict, ...]:
     """The conflicts whose span shares a day with the days ``low`` to ``high`` (ordinals)."""
+    if not conflicts:
+        return ()
     chosen = []
     for conflict in conflicts:
         first, last = known.get(conflict.id, _NEVER)
