@@ -24,10 +24,11 @@ _Key = tuple[tuple[Body, ...], tuple[Body, ...], tuple[str, ...]]
 class Lineages:
     """Each (type, function)'s lineage, derived once from the as-of index, and the handovers."""
 
-    __slots__ = ("_index", "_lineages", "_tree")
+    __slots__ = ("_horizon", "_index", "_lineages", "_tree")
 
-    def __init__(self, index: Index, taxonomy: Taxonomy) -> None:
-        self._index, self._tree = index, taxonomy
+    def __init__(self, index: Index, taxonomy: Taxonomy, horizon: int | None = None) -> None:
+        """``horizon``: the last day of the record as an ordinal (``None``: no horizon)."""
+        self._index, self._tree, self._horizon = index, taxonomy, horizon
         self._lineages: dict[tuple[str, str], tuple[LineageStep, ...]] = {}
 
     def lineage(self, type_id: str, function: str) -> tuple[LineageStep, ...]:
@@ -39,7 +40,10 @@ class Lineages:
 
     def _build(self, type_id: str, function: str) -> tuple[LineageStep, ...]:
         steps: list[LineageStep] = []
-        for ordinal, found in self._stretches(type_id, function):
+        stretches = list(self._stretches(type_id, function))
+        if self._horizon is not None:
+            stretches = _beyond(stretches, self._horizon)
+        for ordinal, found in stretches:
             bodies, maybe = found.bodies, found.possible
             if steps and (steps[-1].bodies, steps[-1].possible) == (bodies, maybe):
                 continue
@@ -130,3 +134,16 @@ class Lineages:
             citations=tuple(unique(c for m in incoming for c in m.citations)),
             mandates=incoming,
         )
+
+
+def _beyond(stretches: list[tuple[int, Found]], horizon: int) -> list[tuple[int, Found]]:
+    """The stretches up to the record's last day, then that day's holders as only possible.
+
+    Answers about days after the record give them so.
+    """
+    kept = [(ordinal, found) for ordinal, found in stretches if ordinal <= horizon]
+    if kept and (kept[-1][1].bodies or kept[-1][1].possible):
+        last = kept[-1][1]
+        unsure = last._replace(bodies=(), possible=(*last.bodies, *last.possible))
+        kept.append((horizon + 1, unsure))
+    return kept

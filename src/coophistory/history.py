@@ -55,7 +55,7 @@ class History:
         self._conflicts = {c.id: c for c in records.conflicts}
         self._tree = Taxonomy(records.coop_types)
         self._index = Index(records.mandates, self._tree, self._bodies, self._laws, self._conflicts)
-        self._lineages = Lineages(self._index, self._tree)
+        self._lineages = Lineages(self._index, self._tree, self._horizon)
         self._graph: Graph | None = None
 
     # --- identity -------------------------------------------------------------------------

@@ -380,7 +380,10 @@ def key_possible() -> str:
 
 def key_uncertain_bar() -> str:
     """The lanes key's entry for a lighter, uncertain bar."""
-    return "lighter: uncertain (date known only to the month or year, or disputed)"
+    return (
+        "lighter: uncertain (date known only to the month or year, disputed, "
+        "or after the record ends)"
+    )
 
 
 def key_law() -> str:

@@ -51,7 +51,8 @@ def lanes(
         canvas.frame.node("empty", plain(prose.no_mandate(function)), shape="plaintext")
         return canvas.finish()
     first = min(s.start.year for s in steps) // 10 * 10
-    last = (max(d.year for s in steps for d in (s.start, s.end) if d) + 5) // 10 * 10 + 10
+    # Three years or more of room after the last change, for the open bars and their arrows.
+    last = (max(d.year for s in steps for d in (s.start, s.end) if d) + 3) // 10 * 10 + 10
     axis = _Axis(pendulum.Date(first, 1, 1), pendulum.Date(last, 1, 1))
     colours: dict[str, str] = {}
     for step in steps:
