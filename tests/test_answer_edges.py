@@ -443,6 +443,18 @@ def test_bundled_agrarian_user_promotion(bundled: History) -> None:
     assert "PRODUCE? →" in source
 
 
+def test_the_handovers_diagram_shows_a_body_joining_the_holders(bundled: History) -> None:
+    """MIDAGRI joined PRODUCE in promoting agrarian user cooperatives: no handover, but drawn."""
+    joined = [
+        (step.start, {b.id for b in step.bodies})
+        for step in bundled.lineage("agrarian-user", function="promotion")
+    ]
+    assert any(ids == {"midagri", "produce"} for _, ids in joined)
+    svg = render.handovers(bundled, functions=("promotion",)).pipe(format="svg").decode()
+    assert "joins, for agrarian user" in svg_text(svg)
+    assert "MIDAGRI" in svg_text(svg)
+
+
 def test_a_possible_delegate_is_drawn_dashed(world: History) -> None:
     """In 2012 Beta only possibly holds its delegated mandate: the delegation edge is dashed."""
     answer = world.supervisor("housing", "2012-06-01", function="promotion")

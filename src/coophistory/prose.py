@@ -145,11 +145,7 @@ def answer_mixed(
 
 
 def answer_by_type(*, when: str, function: str, types: str, groups: str, laws: str) -> str:
-    """The sentence of an answer about a class of types whose subtypes had different holders.
-
-    ``groups`` is the subtypes' clauses (:func:`group_certain` and its kin) joined by ``; ``;
-    ``laws`` may be empty.
-    """
+    """The sentence of a class of types whose subtypes had different holders (``groups``)."""
     if laws:
         return "{when}, {function} of {types} was divided: {groups}, under {laws}.".format(
             when=when, function=function, types=types, groups=groups, laws=laws
@@ -185,10 +181,7 @@ def group_nobody(*, types: str) -> str:
 
 def record_ends(*, day: str) -> str:
     """The sentence of an answer about a day after the data is current to."""
-    return (
-        "The record ends on {day}: this is what held then, and it is not known whether it "
-        "still held later."
-    ).format(day=day)
+    return "The record ends on {day}: what held then may not have held later.".format(day=day)
 
 
 def sources_disagree(questions: Iterable[str]) -> str:
@@ -227,6 +220,11 @@ def handover_headline(*, function: str, types: str, givers: str, receivers: str)
     return "{function} of {types}: {givers} → {receivers}".format(
         function=function, types=types, givers=givers, receivers=receivers
     )
+
+
+def joins(types: str) -> str:
+    """A joining edge's line naming the types: ``joins, for agrarian user``."""
+    return "joins, for {types}".format(types=types)
 
 
 def except_types(types: str) -> str:
@@ -275,10 +273,7 @@ def possibly_note() -> str:
 
 
 def version_line(*, program: str, version: str, dataset: str, current_to: str) -> str:
-    """What ``--version`` prints: the program's and the bundled data's versions.
-
-    ``current_to`` (the day the data is current to) may be empty.
-    """
+    """What ``--version`` prints: the program's and the data's versions (``current_to`` or "")."""
     if current_to:
         return "{program} {version} (data {dataset}, current to {current_to})".format(
             program=program, version=version, dataset=dataset, current_to=current_to
@@ -371,6 +366,11 @@ def key_delegation() -> str:
 def key_delegation_possible() -> str:
     """The key's entry for a delegation to a body only possibly in force that day."""
     return "delegates, possibly (not certain)"
+
+
+def key_joins() -> str:
+    """The key's entry for a body joining the holders of a function, who keep it."""
+    return "joins the holders (held jointly from then on)"
 
 
 def key_possible() -> str:

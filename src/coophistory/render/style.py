@@ -172,6 +172,7 @@ def legend(
     delegation: bool,
     dashed: bool = False,
     possible_delegation: bool = False,
+    joins: bool = False,
 ) -> None:
     """A boxed key to the line styles and colours used."""
     with frame.subgraph(name="cluster_legend") as legend:
@@ -182,6 +183,9 @@ def legend(
         samples = [(f, line(f, PALETTE[0])) for f in functions]
         if delegation:
             samples.append((prose.key_delegation(), DELEGATION))
+        if joins:
+            joining = line(functions[0], PALETTE[0]) | {"arrowtail": "odiamond", "dir": "both"}
+            samples.append((prose.key_joins(), joining))
         if possible_delegation:
             samples.append((prose.key_delegation_possible(), DELEGATION_POSSIBLE))
         if dashed:
