@@ -37,7 +37,10 @@ class Answer:
     """Who held a function over a cooperative type on a day (or across an imprecise date).
 
     ``bodies`` held it for certain; ``possible`` may have held it but are not certain (the day
-    falls in a boundary known only to the month or year, or in a window where sources disagree).
+    falls in a boundary known only to the month or year, in a window where sources disagree, or
+    after the record ends: then ``record_ends`` is the day the data is current to). ``conflicts``
+    are the disagreements listed by its mandates, bodies and laws whose span holds the day.
+    For an abstract type, ``by_type`` maps each concrete subtype to its own answer.
     """
 
     coop_type: CoopType
