@@ -25,7 +25,7 @@ __all__ = ["main"]
 
 PROG: Final = "coophistory"
 _RENDER_VIEWS: Final = ("handovers", "timeline", "snapshot", "lanes")
-_EXPORT_FORMATS: Final = ("json", "csv", "jsonld", "graphml", "timelinejs")
+_EXPORT_FORMATS: Final = ("json", "csv", "jsonld", "graphml", "timelinejs", "html")
 _CSV_TABLES: Final = (
     "mandates",
     "events",

@@ -87,7 +87,6 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "preferred_reason": "Preferred: {value}.",
         "not_settled": "Not settled: every claim is kept and none is preferred.",
         "span": "Span",
-        "law_entry": "law",
         "noscript": (
             "The day table and the lanes chart need JavaScript; the chronology, sources and "
             "disagreements below are readable without it."
@@ -171,9 +170,10 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "note": "Nota",
         "preferred": "preferida",
         "preferred_reason": "Preferida: {value}.",
-        "not_settled": "Sin resolver: se conservan todas las afirmaciones y no se prefiere ninguna.",
+        "not_settled": (
+            "Sin resolver: se conservan todas las afirmaciones y no se prefiere ninguna."
+        ),
         "span": "Periodo",
-        "law_entry": "norma",
         "noscript": (
             "La tabla del día y el gráfico de carriles necesitan JavaScript; la cronología, las "
             "fuentes y las discrepancias de abajo se leen sin él."

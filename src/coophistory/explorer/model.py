@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 from coophistory.explorer.labels import LABELS, date_display, law_label
 from coophistory.explorer.timelines import Timelines, day_number, resolve
 from coophistory.records import FUNCTIONS
+from coophistory.render import PALETTE as _PALETTE
 
 if TYPE_CHECKING:
     from coophistory.dates import HistoricalDate
@@ -27,29 +28,18 @@ __all__ = ["FIRST_DAY", "fold", "page_model"]
 #: The slider starts here (the first cooperatives) unless the record starts earlier.
 FIRST_DAY: Final = datetime.date(1866, 1, 1)
 
-# The diagrams' Okabe-Ito palette (coophistory.render.PALETTE), black first; copied rather than
-# imported so that writing the page does not load Graphviz's binding.
-_PALETTE: Final = (
-    "#000000",
-    "#0072B2",
-    "#009E73",
-    "#D55E00",
-    "#CC79A7",
-    "#E69F00",
-    "#56B4E9",
-    "#F0E442",
-)
-
 
 def page_model(history: History, today: datetime.date | None = None) -> dict[str, Any]:
     """The page's data: ``script`` (embedded as JSON) and the sections the template writes."""
     last = _last_day(history, today)
     first = min(FIRST_DAY, *(e.date.earliest for e in history.events() if e.date.earliest))
     timelines = resolve(history, first)
-    script = {
+    types = _types(history)
+    colours = _colours(history, timelines)
+    script: dict[str, Any] = {
         "labels": LABELS,
         "range": [day_number(first), day_number(last)],
-        "types": _types(history),
+        "types": types,
         "laws": {law.id: _law_labels(law) for law in history.laws()},
         "conflicts": {
             c.id: {"title": c.title, "settled": c.preferred is not None}
@@ -62,13 +52,9 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
             "citations": timelines.citations,
         },
         "lanes": _lanes(history, timelines),
-        "colours": _colours(history, timelines),
+        "colours": colours,
+        "bodies": {b: _short_names(history, b) for b in colours},
         "dataset": history.dataset_version,
-    }
-    script["bodies"] = {
-        body_id: [body.acronym or body.name, body.acronym or body.name_es or body.name]
-        for body_id in script["colours"]
-        for body in (history.body(body_id),)
     }
     chronology = _chronology(history)
     return {
@@ -77,8 +63,8 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
         "current_to": None if history.current_to is None else str(history.current_to),
         "first": first.isoformat(),
         "last": last.isoformat(),
-        "types": [t for t in script["types"] if t["concrete"]],
-        "all_types": script["types"],
+        "types": [t for t in types if t["concrete"]],
+        "all_types": types,
         "handovers": _handovers(history),
         "chronology": chronology,
         "kinds": sorted({entry["kind"] for entry in chronology}),
@@ -112,6 +98,12 @@ def _types(history: History) -> list[dict[str, Any]]:
         }
         for t in history.coop_types()
     ]
+
+
+def _short_names(history: History, body_id: str) -> list[str]:
+    """A body's present acronym, or else its English and Spanish names."""
+    body = history.body(body_id)
+    return [body.acronym or body.name, body.acronym or body.name_es or body.name]
 
 
 def _law_labels(law: Law) -> list[str]:
@@ -169,26 +161,28 @@ def _ink(colour: str) -> str:
 
 def _handovers(history: History) -> list[dict[str, Any]]:
     """Every handover of either function in date order, with names as on its first day."""
-    found = []
+    found: list[tuple[Any, dict[str, Any]]] = []
     for function in FUNCTIONS:
         for handover in history.handovers(function=function):
             day = handover.date.earliest
             assert day is not None  # noqa: S101 - a handover starts on a mandate's closed start
             found.append(
-                {
-                    "sort": handover.date.sort_key(),
-                    "day": day.isoformat(),
-                    "date": _both(handover.date),
-                    "function": function,
-                    "types": _type_names(history, handover.coop_types),
-                    "excluding": _type_names(history, handover.excluding),
-                    "from": [history.body(b).label_on(day) for b in handover.from_bodies],
-                    "to": [history.body(b).label_on(day) for b in handover.to_bodies],
-                    "laws": [_law_labels(history.law(law)) for law in handover.basis],
-                }
+                (
+                    handover.date.sort_key(),
+                    {
+                        "day": day.isoformat(),
+                        "date": _both(handover.date),
+                        "function": function,
+                        "types": _type_names(history, handover.coop_types),
+                        "excluding": _type_names(history, handover.excluding),
+                        "from": [history.body(b).label_on(day) for b in handover.from_bodies],
+                        "to": [history.body(b).label_on(day) for b in handover.to_bodies],
+                        "laws": [_law_labels(history.law(law)) for law in handover.basis],
+                    },
+                )
             )
-    found.sort(key=lambda h: h["sort"])
-    return found
+    found.sort(key=lambda pair: pair[0])
+    return [handover for _, handover in found]
 
 
 def _type_names(history: History, type_ids: Iterable[str]) -> list[list[str]]:
@@ -211,6 +205,7 @@ def _chronology(history: History) -> list[dict[str, Any]]:
                 event.date.sort_key(),
                 _entry(
                     history,
+                    "event",
                     event.date,
                     event.kind,
                     [event.title, event.title],
@@ -227,6 +222,7 @@ def _chronology(history: History) -> list[dict[str, Any]]:
         labels = _law_labels(law)
         entry = _entry(
             history,
+            "law",
             law.date,
             "law",
             [f"{labels[0]}: {law.title}", f"{labels[1]}: {law.title_es or law.title}"],
@@ -242,6 +238,7 @@ def _chronology(history: History) -> list[dict[str, Any]]:
 
 def _entry(
     history: History,
+    record: str,
     date: HistoricalDate,
     kind: str,
     title: list[str],
@@ -257,6 +254,7 @@ def _entry(
         body = history.body(body_id)
         text += " " + " ".join(n for n in (body.name, body.name_es, *body.acronyms) if n)
     return {
+        "record": record,
         "edtf": str(date),
         "date": _both(date),
         "kind": kind,
@@ -335,4 +333,3 @@ def _conflicts(history: History) -> list[dict[str, Any]]:
         }
         for c in history.conflicts()
     ]
-

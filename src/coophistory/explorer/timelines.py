@@ -50,7 +50,8 @@ class Timelines:
     A state is ``{"k": certain, "b": [[body id, name, [names of delegators]]], "p": [[body id,
     name]], "l": [law ids], "s": [citations], "x": [conflict ids]}``, where a name indexes
     ``names`` (English and Spanish, as on the day) and a citation indexes ``citations``
-    (source id and the citation as a reader sees it). ``points[type][function]`` lists ``[day, state]`` pairs.
+    (source id and the citation as a reader sees it). ``points[type][function]`` lists
+    ``[day, state]`` pairs.
     """
 
     __slots__ = (

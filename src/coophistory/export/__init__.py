@@ -4,7 +4,8 @@
 dates as EDTF text, defaults omitted as a hand-written file omits them), so that
 ``coophistory.load("history.json") == history``. The other formats live in submodules, imported
 only when used: :mod:`~coophistory.export.tables` (CSV), :mod:`~coophistory.export.jsonld`,
-:mod:`~coophistory.export.graphml` and :mod:`~coophistory.export.timelinejs`.
+:mod:`~coophistory.export.graphml`, :mod:`~coophistory.export.timelinejs` and
+:mod:`~coophistory.export.html` (the offline explorer page).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ __all__ = [
     "write",
 ]
 
-FORMATS: Final = ("json", "csv", "jsonld", "graphml", "timelinejs")
+FORMATS: Final = ("json", "csv", "jsonld", "graphml", "timelinejs", "html")
 
 # The keys of the tables nested inside records, in the order a curator writes them.
 _NESTED: Final[dict[type, tuple[str, ...]]] = {
@@ -142,4 +143,5 @@ _MODULES: Final = {
     "jsonld": "jsonld",
     "graphml": "graphml",
     "timelinejs": "timelinejs",
+    "html": "html",
 }

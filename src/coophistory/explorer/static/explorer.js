@@ -144,7 +144,7 @@
       const items = s.x.map(function (id) {
         const c = DATA.conflicts[id];
         return el("li", {}, [
-          el("a", { class: "conflict", href: "#conflict-" + id }, [c.title]),
+          el("a", { class: "conflict-link", href: "#conflict-" + id }, [c.title]),
           " (" + label(c.settled ? "settled" : "unsettled") + ")",
         ]);
       });
@@ -223,7 +223,11 @@
     lanes.forEach(function (lane, i) {
       const y = AXIS + i * LANE;
       const group = svg("g", { class: "lane", "data-types": lane.types.join(" ") });
-      group.appendChild(svg("text", { x: PAD, y: y + 14, class: "lane-label" }, [pick(lane.name)]));
+      const laneName = pick(lane.name);
+      const room = Math.floor((width - 2 * PAD) / 6.5);
+      group.appendChild(svg("text", { x: PAD, y: y + 14, class: "lane-label" }, [
+        svg("title", {}, [laneName]), laneName.length > room ? laneName.slice(0, room - 1) + "…" : laneName,
+      ]));
       const points = T.points[lane.types[0]][state.fn];
       points.forEach(function (point, j) {
         const s = T.states[point[1]];
@@ -294,7 +298,9 @@
       li.hidden = !match;
       if (match) shown += 1;
     });
-    $("chronology-count").textContent = label("shown").replace("{shown}", shown).replace("{total}", ENTRIES.length);
+    const count = label("shown").replace("{shown}", shown).replace("{total}", ENTRIES.length);
+    const chosen = state.type ? " · " + label("chosen_type") + ": " + pick(TYPES.get(state.type).name) : "";
+    $("chronology-count").textContent = count + chosen;
   }
 
   // --- language -----------------------------------------------------------------------------

@@ -1,0 +1,64 @@
+"""Debian's headless Chromium driven by Selenium, for the explorer's tests and benchmark."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+MISSING = (
+    "Debian's chromium and chromium-driver are needed for the browser tests: "
+    "run 'make browser' (as root it installs them with apt-get)"
+)
+# As the machine notes prescribe: no background networking, a new empty profile.
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+class Browser:
+    """One headless Chromium with its own throw-away profile."""
+
+    def __init__(self) -> None:
+        if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+            raise RuntimeError(MISSING)
+        self.profile = tempfile.mkdtemp(prefix="coophistory-chromium-")
+        options = webdriver.ChromeOptions()
+        options.binary_location = str(CHROMIUM)
+        for flag in (*FLAGS, f"--user-data-dir={self.profile}"):
+            options.add_argument(flag)
+        self.driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+
+    def open(self, page: Path, fragment: str = "", width: int = 1280, height: int = 900) -> None:
+        """Load the page afresh at a window size and wait until its table is ready."""
+        self.driver.get("about:blank")
+        self.driver.set_window_size(width, height)
+        self.driver.get(page.resolve().as_uri() + fragment)
+        self.wait_ready()
+
+    def wait_ready(self, seconds: float = 30) -> int:
+        """Wait for the page's ready mark; return the milliseconds it took from navigation."""
+        found = WebDriverWait(self.driver, seconds).until(
+            lambda d: d.execute_script("return document.documentElement.dataset.ready")
+        )
+        return int(found)
+
+    def close(self) -> None:
+        """Quit the browser and remove its profile."""
+        try:
+            self.driver.quit()
+        finally:
+            shutil.rmtree(self.profile, ignore_errors=True)
