@@ -47,13 +47,15 @@ class Browser:
         self.driver.get("about:blank")
         self.driver.set_window_size(width, height)
         self.driver.get(page.resolve().as_uri() + fragment)
-        self.wait_ready()
+        self.wait_ready("complete")
 
-    def wait_ready(self, seconds: float = 30) -> int:
-        """Wait for the page's ready mark; return the milliseconds it took from navigation."""
-        found = WebDriverWait(self.driver, seconds).until(
-            lambda d: d.execute_script("return document.documentElement.dataset.ready")
-        )
+    def wait_ready(self, mark: str = "ready", seconds: float = 30) -> int:
+        """Wait for one of the page's marks; return the milliseconds from navigation to it.
+
+        ``ready``: the day table is drawn; ``complete``: the chart and chain too.
+        """
+        script = f"return document.documentElement.dataset.{mark}"
+        found = WebDriverWait(self.driver, seconds).until(lambda d: d.execute_script(script))
         return int(found)
 
     def close(self) -> None:

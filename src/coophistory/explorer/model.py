@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final
 
 from coophistory.explorer.labels import LABELS, date_display, law_label
@@ -21,7 +21,7 @@ from coophistory.render import PALETTE as _PALETTE
 if TYPE_CHECKING:
     from coophistory.dates import HistoricalDate
     from coophistory.history import History
-    from coophistory.records import Citation, Law
+    from coophistory.records import Body, Citation, Law
 
 __all__ = ["FIRST_DAY", "fold", "page_model"]
 
@@ -54,7 +54,11 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
         "lanes": _lanes(history, timelines),
         "colours": colours,
         "bodies": {b: _short_names(history, b) for b in colours},
+        "body_names": {
+            b.id: fold(" ".join(n for n in _every_name(b) if n)) for b in history.bodies()
+        },
         "dataset": history.dataset_version,
+        "handovers": _handovers(history),
     }
     chronology = _chronology(history)
     return {
@@ -65,7 +69,6 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
         "last": last.isoformat(),
         "types": [t for t in types if t["concrete"]],
         "all_types": types,
-        "handovers": _handovers(history),
         "chronology": chronology,
         "kinds": sorted({entry["kind"] for entry in chronology}),
         "bodies": [
@@ -104,6 +107,13 @@ def _short_names(history: History, body_id: str) -> list[str]:
     """A body's present acronym, or else its English and Spanish names."""
     body = history.body(body_id)
     return [body.acronym or body.name, body.acronym or body.name_es or body.name]
+
+
+def _every_name(body: Body) -> Iterator[str | None]:
+    """Every name and acronym the body has borne, in both languages."""
+    yield from (body.name, body.name_es, *body.acronyms)
+    for former in body.former_names:
+        yield from (former.name, former.name_es, former.acronym)
 
 
 def _law_labels(law: Law) -> list[str]:
@@ -174,10 +184,16 @@ def _handovers(history: History) -> list[dict[str, Any]]:
                         "date": _both(handover.date),
                         "function": function,
                         "types": _type_names(history, handover.coop_types),
-                        "excluding": _type_names(history, handover.excluding),
+                        "excluding": _type_names(history, handover.excluding)
+                        if handover.excluding
+                        else None,
                         "from": [history.body(b).label_on(day) for b in handover.from_bodies],
                         "to": [history.body(b).label_on(day) for b in handover.to_bodies],
-                        "laws": [_law_labels(history.law(law)) for law in handover.basis],
+                        "laws": _joined(
+                            [_law_labels(history.law(law)) for law in handover.basis], "; "
+                        )
+                        if handover.basis
+                        else None,
                     },
                 )
             )
@@ -185,9 +201,15 @@ def _handovers(history: History) -> list[dict[str, Any]]:
     return [handover for _, handover in found]
 
 
-def _type_names(history: History, type_ids: Iterable[str]) -> list[list[str]]:
+def _type_names(history: History, type_ids: Iterable[str]) -> list[str]:
+    """The types' names joined, in English and in Spanish."""
     types = [history.coop_type(t) for t in type_ids]
-    return [[t.name, t.name_es or t.name] for t in types]
+    return _joined([[t.name, t.name_es or t.name] for t in types], ", ")
+
+
+def _joined(pairs: list[list[str]], separator: str) -> list[str]:
+    """``[en, es]`` pairs joined into one ``[en, es]`` pair."""
+    return [separator.join(pair[lang] for pair in pairs) for lang in (0, 1)]
 
 
 def _chronology(history: History) -> list[dict[str, Any]]:
@@ -248,11 +270,6 @@ def _entry(
     types: Iterable[str],
 ) -> dict[str, Any]:
     cited = [(c.source, history.source(c.source).cite(c.locator)) for c in citations]
-    text = " ".join([*title, description or "", *(t for _, t in cited)])
-    bodies = tuple(bodies)
-    for body_id in bodies:
-        body = history.body(body_id)
-        text += " " + " ".join(n for n in (body.name, body.name_es, *body.acronyms) if n)
     return {
         "record": record,
         "edtf": str(date),
@@ -263,7 +280,6 @@ def _entry(
         "citations": cited,
         "bodies": list(bodies),
         "types": list(types),
-        "search": fold(text),
     }
 
 

@@ -277,6 +277,32 @@
     $("lanes-key").replaceChildren.apply($("lanes-key"), items);
   }
 
+  // --- the handover chain ------------------------------------------------------------------
+
+  function drawChain() {
+    const items = DATA.handovers.map(function (h) {
+      const what = [el("span", { "data-l": h.function }, [label(h.function)]), ": ", both(h.types)];
+      if (h.excluding) what.push(" (− ", both(h.excluding), ")");
+      const parts = [
+        el("time", { datetime: h.day }, [both(h.date)]),
+        el("span", { class: "what" }, what),
+        el("span", { class: "move" }, [h.from.join(" + ") + " → " + h.to.join(" + ")]),
+      ];
+      if (h.laws) parts.push(el("span", { class: "laws" }, [both(h.laws)]));
+      const button = el("button", { type: "button", class: "handover", "data-day": h.day }, parts);
+      button.addEventListener("click", function () { setDay(parseDay(h.day)); });
+      return el("li", {}, [button]);
+    });
+    $("chain").replaceChildren.apply($("chain"), items);
+  }
+
+  // Both languages' text, the page's language shown (as the template writes it).
+  function both(pair) {
+    return el("span", {}, [
+      el("span", { class: "l-en", lang: "en" }, [pair[0]]), el("span", { class: "l-es", lang: "es" }, [pair[1]]),
+    ]);
+  }
+
   // --- the chronology -----------------------------------------------------------------------
 
   const ENTRIES = Array.from(document.querySelectorAll("#entries > li"));
@@ -285,13 +311,27 @@
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
   }
 
+  let searchable = null;
+
+  // What a search looks in: the entry's text in both languages and its bodies' every name.
+  function searchText() {
+    if (searchable === null) {
+      searchable = ENTRIES.map(function (li) {
+        const names = li.dataset.bodies.split(" ").map(function (id) { return DATA.body_names[id] || ""; });
+        return fold(li.textContent + " " + names.join(" "));
+      });
+    }
+    return searchable;
+  }
+
   function filterEntries() {
     const words = fold(state.q).split(" ").filter(Boolean);
+    const texts = words.length ? searchText() : null;
     const related = state.type ? new Set(TYPES.get(state.type).related) : null;
     let shown = 0;
-    ENTRIES.forEach(function (li) {
+    ENTRIES.forEach(function (li, i) {
       const d = li.dataset;
-      const match = words.every(function (w) { return d.search.indexOf(w) >= 0; }) &&
+      const match = words.every(function (w) { return texts[i].indexOf(w) >= 0; }) &&
         (!state.kind || d.kind === state.kind) &&
         (!state.body || d.bodies.split(" ").indexOf(state.body) >= 0) &&
         (!related || d.types.split(" ").some(function (t) { return related.has(t); }));
@@ -378,8 +418,8 @@
     $("lanes-function").value = state.fn;
     applyLanguage();
     filterEntries();
-    drawLanes();
     setDay(state.on);
+    if (document.documentElement.dataset.complete) drawLanes();
   }
 
   function jumpTo(id) {
@@ -438,9 +478,6 @@
         writeHash();
       });
     });
-    document.querySelectorAll("button.handover").forEach(function (button) {
-      button.addEventListener("click", function () { setDay(parseDay(button.dataset.day)); });
-    });
     document.addEventListener("click", function (event) {
       const link = event.target.closest('a[href^="#source-"], a[href^="#conflict-"]');
       if (!link) return;
@@ -456,9 +493,15 @@
     });
   }
 
+  // The table first (the page is "ready"), then the chart and the chain in the next task.
   wire();
   const linked = readHash();
   showAll();
-  if (!linked && location.hash.length > 1) jumpTo(location.hash.slice(1));
   document.documentElement.dataset.ready = String(Math.round(performance.now()));
+  setTimeout(function () {
+    drawChain();
+    drawLanes();
+    document.documentElement.dataset.complete = String(Math.round(performance.now()));
+    if (!linked && location.hash.length > 1) jumpTo(location.hash.slice(1));
+  }, 0);
 })();
