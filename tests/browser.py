@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -40,6 +41,8 @@ class Browser:
         options.binary_location = str(CHROMIUM)
         for flag in (*FLAGS, f"--user-data-dir={self.profile}"):
             options.add_argument(flag)
+        # DevTools' network events, to list every request the page makes (requests()).
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
         self.driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
 
     def open(self, page: Path, fragment: str = "", width: int = 1280, height: int = 900) -> None:
@@ -57,6 +60,15 @@ class Browser:
         script = f"return document.documentElement.dataset.{mark}"
         found = WebDriverWait(self.driver, seconds).until(lambda d: d.execute_script(script))
         return int(found)
+
+    def requests(self) -> list[str]:
+        """The URL of every request the browser sent since the last call, in order."""
+        urls = []
+        for entry in self.driver.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            if message["method"] == "Network.requestWillBeSent":
+                urls.append(message["params"]["request"]["url"])
+        return urls
 
     def close(self) -> None:
         """Quit the browser and remove its profile."""

@@ -8,20 +8,26 @@ from __future__ import annotations
 import datetime
 import html.parser
 import json
+import os
 import random
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import coophistory
 from coophistory import export
 from coophistory.cli import main
+from coophistory.docs import EXPLORER_PAGE
+from coophistory.explorer import render
 from coophistory.explorer.labels import LABELS
 
 from .browser import Browser
@@ -113,6 +119,12 @@ def change_days(h: coophistory.History) -> set[datetime.date]:
             if former.until.earliest is not None:
                 days.add(former.until.earliest)
     return days
+
+
+def network(urls: list[str]) -> list[str]:
+    """The URLs that would go to a network (not the file, data or the browser's own pages)."""
+    local = ("file", "data", "about", "blob", "chrome", "chrome-untrusted")
+    return [url for url in urls if urlsplit(url).scheme not in local]
 
 
 def show_day(browser: Browser, day: str) -> list[Any]:
@@ -308,11 +320,20 @@ def test_language_switch(
 
 
 def test_no_network_request(browser: Browser, bundled_page: Path) -> None:
-    """Nothing is requested, and the policy blocks a fetch even when a script tries one."""
+    """Only the file itself is requested, and the policy blocks a fetch a script tries."""
+    browser.requests()
     browser.open(bundled_page, "#on=1995-06-01")
     d = browser.driver
     d.find_element(By.CSS_SELECTOR, "button.handover").click()
+    Select(d.find_element(By.ID, "lang-select")).select_by_value("es")
+    d.find_element(By.ID, "search").send_keys("ley")
+    bar = d.find_element(By.CSS_SELECTOR, "#lanes-svg rect.fill")
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", bar)
+    bar.click()
     assert d.execute_script("return performance.getEntriesByType('resource').length") == 0
+    sent = browser.requests()
+    assert network(sent) == []
+    assert [url for url in sent if url.startswith("file:")] == [bundled_page.resolve().as_uri()]
     blocked = d.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "document.addEventListener('securitypolicyviolation',"
@@ -447,3 +468,34 @@ def test_lanes_and_handovers_move_the_day(browser: Browser, bundled_page: Path) 
     )
     labels = d.find_elements(By.CSS_SELECTOR, "#lanes-svg .lane-label")
     assert len(labels) < len(d.find_elements(By.CSS_SELECTOR, "#day-table tbody tr"))
+
+
+# --- the documentation site ----------------------------------------------------------------
+
+
+def test_site_publishes_the_explorer_and_fetches_nothing(browser: Browser, tmp_path: Path) -> None:
+    """The built site carries the bundled explorer beside its page, and loads no web resource."""
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+        capture_output=True,
+    )
+    published = site / EXPLORER_PAGE
+    assert published.read_text(encoding="utf-8") == render(coophistory.load())
+    d = browser.driver
+    for page in (site / "index.html", site / "explorer" / "index.html"):
+        browser.requests()
+        d.get(page.as_uri())
+        WebDriverWait(d, 30).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete"
+        )
+        sent = browser.requests()
+        assert page.as_uri() in sent
+        assert network(sent) == [], page
+    link = d.find_element(By.CSS_SELECTOR, 'a[href="coophistory-explorer.html"]')
+    link.click()
+    browser.wait_ready("complete")
+    assert d.current_url.split("#")[0] == published.as_uri()
