@@ -6,6 +6,7 @@ import json
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -64,7 +65,8 @@ class Browser:
     def requests(self) -> list[str]:
         """The URL of every request the browser sent since the last call, in order."""
         urls = []
-        for entry in self.driver.get_log("performance"):
+        log: list[dict[str, Any]] = self.driver.get_log("performance")  # type: ignore[no-untyped-call]
+        for entry in log:
             message = json.loads(entry["message"])["message"]
             if message["method"] == "Network.requestWillBeSent":
                 urls.append(message["params"]["request"]["url"])

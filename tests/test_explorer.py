@@ -220,7 +220,8 @@ def test_permalink_opens_the_day_type_and_language(browser: Browser, bundled_pag
     supervision = d.find_element(
         By.CSS_SELECTOR, 'tr[data-type="savings-and-credit"] td[data-function="supervision"]'
     )
-    assert supervision.find_element(By.CSS_SELECTOR, ".status").text.lower() == "cierto"
+    status = supervision.find_element(By.CSS_SELECTOR, ".status").text
+    assert status.lower() == LABELS["es"]["certain"].lower()
     assert "Superintendencia" in supervision.find_element(By.CSS_SELECTOR, ".name").text
     assert supervision.find_element(By.CSS_SELECTOR, ".law").text == "Ley 30822"
 

@@ -118,8 +118,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "type": "Tipo de cooperativa",
         "supervision": "Supervisión",
         "promotion": "Promoción",
-        "certain": "Cierto",
-        "not_certain": "No es cierto",
+        "certain": "Seguro",
+        "not_certain": "Incierto",
         "possibly": "posiblemente",
         "on_behalf_of": "por encargo de",
         "nobody": "No consta ningún mandato",
@@ -127,7 +127,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "laws": "Normas",
         "sources": "Fuentes",
         "disagreement": "Las fuentes discrepan",
-        "settled": "resuelto",
+        "settled": "resuelta",
         "unsettled": "sin resolver",
         "chosen_type": "Tipo elegido",
         "all_types": "Todos los tipos",
@@ -138,8 +138,9 @@ LABELS: Final[dict[str, dict[str, str]]] = {
             "cambiar el día."
         ),
         "function": "Función",
-        "lanes_label": "Gráfico de carriles de {function} por tipo de cooperativa, de {first} a "
-        "{last}",
+        "lanes_label": (
+            "Gráfico de carriles de la {function} por tipo de cooperativa, de {first} a {last}"
+        ),
         "handovers": "Traspasos",
         "handovers_help": (
             "Cada vez que una función pasó de unas entidades a otras. Elija uno para ver ese día."
