@@ -118,6 +118,11 @@ def change_days(h: coophistory.History) -> set[datetime.date]:
         for former in body.former_names:
             if former.until.earliest is not None:
                 days.add(former.until.earliest)
+    for conflict in h.conflicts():
+        if conflict.span is not None and conflict.span.earliest is not None:
+            days.add(conflict.span.earliest)
+        if conflict.span is not None and conflict.span.latest is not None:
+            days.add(conflict.span.latest + datetime.timedelta(days=1))
     return days
 
 

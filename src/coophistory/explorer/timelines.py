@@ -1,9 +1,10 @@
 """The resolved timelines the page looks days up in: the library's answers at every change point.
 
 For each concrete type and function, every day on which the answer may change (a mandate's
-possible or certain start or end, at the type's level or an ancestor's, or a renaming of a
-body involved) is asked of :meth:`History.supervisor`; runs of equal answers are merged. The
-page then finds a day's answer by bisecting these points: it does no date reasoning of its own.
+possible or certain start or end, at the type's level or an ancestor's, a renaming of a body
+involved, the bounds of a disagreement's span) is asked of :meth:`History.supervisor`; runs of
+equal answers are merged. The page then finds a day's answer by bisecting these points: it
+does no date reasoning of its own.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ __all__ = [
     "EPOCH",
     "Timelines",
     "day_number",
-    "from_day_number",
     "resolve",
     "spanish_description",
 ]
@@ -37,11 +37,6 @@ EPOCH: Final = datetime.date(1970, 1, 1).toordinal()
 def day_number(day: datetime.date) -> int:
     """The day as days since 1970-01-01."""
     return day.toordinal() - EPOCH
-
-
-def from_day_number(number: int) -> datetime.date:
-    """The day ``number`` days after 1970-01-01."""
-    return datetime.date.fromordinal(number + EPOCH)
 
 
 class Timelines:
@@ -59,14 +54,12 @@ class Timelines:
         "_index",
         "_name_index",
         "citations",
-        "first",
         "names",
         "points",
         "states",
     )
 
-    def __init__(self, first: int) -> None:
-        self.first = first
+    def __init__(self) -> None:
         self.states: list[dict[str, Any]] = []
         self.names: list[tuple[str, str]] = []
         self.citations: list[tuple[str, str]] = []
@@ -124,7 +117,7 @@ def _intern(
 
 def resolve(history: History, first: datetime.date) -> Timelines:
     """Every concrete type's answers for both functions, from ``first`` on."""
-    timelines = Timelines(day_number(first))
+    timelines = Timelines()
     by_level: dict[tuple[str, str], list[Mandate]] = defaultdict(list)
     for mandate in history.mandates():
         for type_id in mandate.coop_types:
@@ -166,6 +159,14 @@ def _change_days(history: History, mandates: list[Mandate]) -> set[datetime.date
         for former in history.body(body_id).former_names:
             if former.until.earliest is not None:
                 days.add(former.until.earliest)
+    # A disagreement's span bounds the days it bears on, should answers come to list only
+    # the disagreements whose span holds the day: its first day and the day after its last.
+    for conflict_id in {c for m in mandates for c in m.conflicts}:
+        span = history.conflict(conflict_id).span
+        if span is not None and span.earliest is not None:
+            days.add(span.earliest)
+        if span is not None and span.latest is not None:
+            days.add(span.latest + datetime.timedelta(days=1))
     return {datetime.date(d.year, d.month, d.day) for d in days}
 
 
