@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from benchmarks import synthetic
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -149,25 +150,54 @@ def show_day(browser: Browser, day: str) -> list[Any]:
 # --- one source of truth -------------------------------------------------------------------
 
 
+def assert_page_matches(
+    browser: Browser, h: coophistory.History, days: set[datetime.date], first: datetime.date
+) -> None:
+    """For each day from ``first`` to the page's last, the table shows what h.supervisor says."""
+    last = datetime.date.fromisoformat(
+        browser.driver.find_element(By.ID, "day-input").get_attribute("max") or ""
+    )
+    chosen = sorted({d for d in days if first <= d <= last} | {first, last})
+    for day in chosen:
+        iso = day.isoformat()
+        expected = [
+            [t.id, [expected_cell(h, t.id, iso, fn) for fn in FUNCTIONS]]
+            for t in h.concrete_types()
+        ]
+        assert show_day(browser, iso) == expected, iso
+
+
+def around(days: set[datetime.date]) -> set[datetime.date]:
+    """Each day and the day before it."""
+    return {d for c in days for d in (c, c - datetime.timedelta(days=1))}
+
+
 def test_page_answers_exactly_as_the_library(
     browser: Browser, bundled: coophistory.History, bundled_page: Path
 ) -> None:
     """On every change point, the day before it and a sample of days, page == h.supervisor."""
     browser.open(bundled_page)
     first, last = datetime.date(1866, 1, 1), last_day(bundled)
-    days = {d for c in change_days(bundled) for d in (c, c - datetime.timedelta(days=1))}
     rng = random.Random(15)  # noqa: S311 - a reproducible sample of days
-    days |= {first + datetime.timedelta(days=rng.randrange((last - first).days)) for _ in range(40)}
-    days = {d for d in days if first <= d <= last} | {first, last}
+    sample = {
+        first + datetime.timedelta(days=rng.randrange((last - first).days)) for _ in range(40)
+    }
+    days = around(change_days(bundled)) | sample
     assert len(days) > 60
-    for day in sorted(days):
-        iso = day.isoformat()
-        shown = show_day(browser, iso)
-        expected = [
-            [t.id, [expected_cell(bundled, t.id, iso, fn) for fn in FUNCTIONS]]
-            for t in bundled.concrete_types()
-        ]
-        assert shown == expected, iso
+    assert_page_matches(browser, bundled, days, first)
+
+
+def test_page_answers_as_the_library_on_generated_data(browser: Browser, tmp_path: Path) -> None:
+    """The same on a generated history with a deep taxonomy, delegation and renamings."""
+    history = coophistory.load(synthetic.write(tmp_path / "synthetic.toml", 400, seed=3))
+    page = export.write(history, "html", tmp_path / "synthetic.html")
+    browser.open(page)
+    rng = random.Random(3)  # noqa: S311 - a reproducible sample of days
+    changes = sorted(change_days(history))
+    days = around(set(rng.sample(changes, min(60, len(changes)))))
+    first = datetime.date(1866, 1, 1)
+    days |= {first + datetime.timedelta(days=rng.randrange(60_000)) for _ in range(20)}
+    assert_page_matches(browser, history, days, first)
 
 
 # --- the file itself -----------------------------------------------------------------------
