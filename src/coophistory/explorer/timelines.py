@@ -122,11 +122,13 @@ def resolve(history: History, first: datetime.date) -> Timelines:
     for mandate in history.mandates():
         for type_id in mandate.coop_types:
             by_level[(type_id, mandate.function)].append(mandate)
+    # Each level's days once: a type's are its own and its ancestors'.
+    level_days = {key: _change_days(history, mandates) for key, mandates in by_level.items()}
     for coop_type in history.concrete_types():
         levels = history.ancestors(coop_type.id)
         for function in FUNCTIONS:
-            mandates = [m for level in levels for m in by_level.get((level, function), ())]
-            days = sorted({first, *(d for d in _change_days(history, mandates) if d > first)})
+            found = set().union(*(level_days.get((level, function), ()) for level in levels))
+            days = sorted({first, *(d for d in found if d > first)})
             points: list[list[int]] = []
             for day in days:
                 index = timelines.state(history, history.supervisor(coop_type.id, day, function))
