@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
+
+import coophistory
+from coophistory import export
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -78,3 +85,37 @@ class Browser:
             self.driver.quit()
         finally:
             shutil.rmtree(self.profile, ignore_errors=True)
+
+
+# --- fixtures shared by the explorer's test modules (imported there) ---------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the module."""
+    try:
+        opened = Browser()
+    except RuntimeError as err:
+        pytest.fail(str(err))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def bundled_page(bundled: coophistory.History, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The explorer of the bundled data, written through the export API."""
+    return export.write(bundled, "html", tmp_path_factory.mktemp("explorer") / "history.html")
+
+
+def network(urls: list[str]) -> list[str]:
+    """The URLs that would go to a network (not the file, data or the browser's own pages)."""
+    local = ("file", "data", "about", "blob", "chrome", "chrome-untrusted")
+    return [url for url in urls if urlsplit(url).scheme not in local]
+
+
+def last_day(h: coophistory.History) -> datetime.date:
+    """The day the record is current to: the slider's last day."""
+    assert h.current_to is not None
+    assert h.current_to.latest is not None
+    latest = h.current_to.latest
+    return datetime.date(latest.year, latest.month, latest.day)

@@ -24,7 +24,7 @@ from coophistory.explorer.model import page_model
 if TYPE_CHECKING:
     from coophistory.history import History
 
-__all__ = ["CSP", "render"]
+__all__ = ["CSP", "SCRIPTS", "render", "script"]
 
 #: The policy, with ``{script}`` standing for the script's hash: nothing may be fetched.
 CSP: Final = (
@@ -51,8 +51,22 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
+#: The script's parts, in order; they share one scope (one strict function) in the page.
+SCRIPTS: Final = ("base.js", "table.js", "lanes.js", "chronology.js", "main.js")
+
+# The page's script reasons about no date of the history: every answer comes from the
+# library's resolved timelines (embedded as JSON), found by bisecting the change points. Text
+# is only ever set with textContent, so curator text stays text.
+_WRAPPER: Final = '(function () {{\n"use strict";\n{parts}}})();\n'
+
+
 def _static(name: str) -> str:
     return (resources.files("coophistory.explorer") / "static" / name).read_text("utf-8")
+
+
+def script() -> str:
+    """The page's script: its parts joined inside one strict function."""
+    return _WRAPPER.format(parts="\n".join(_static(name) for name in SCRIPTS))
 
 
 def _hash(script: str) -> str:
@@ -63,17 +77,17 @@ def _hash(script: str) -> str:
 def render(history: History, *, today: datetime.date | None = None) -> str:
     """The explorer page of ``history``: one HTML document that needs no network."""
     model = page_model(history, today)
-    script = _static("explorer.js")
-    if "</script" in script.lower():  # pragma: no cover - guards our own file
-        raise ValueError("explorer.js must not contain '</script'")
+    js = script()
+    if "</script" in js.lower():  # pragma: no cover - guards our own files
+        raise ValueError("the explorer's script must not contain '</script'")
     template = _environment().get_template("page.html.j2")
     return template.render(
         **model,
         L=LABELS["en"],
         L_en=LABELS["en"],
         L_es=LABELS["es"],
-        csp=CSP.format(script=_hash(script)),
+        csp=CSP.format(script=_hash(js)),
         # Our own package files, not data: inlined as they are (the data goes through tojson).
         css=markupsafe.Markup(_static("explorer.css")),  # noqa: S704
-        js=markupsafe.Markup(script),  # noqa: S704
+        js=markupsafe.Markup(js),  # noqa: S704
     )
