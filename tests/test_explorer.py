@@ -1,7 +1,7 @@
 """The explorer page in use: permalinks, keyboard, search, language, safety, layout.
 
-The browser tests open the file from file:// in Debian's real headless Chromium through Selenium; a missing
-browser is a failure, never a skip (``make browser`` installs it).
+The browser tests open the file from file:// in Debian's real headless Chromium through
+Selenium; a missing browser is a failure, never a skip (``make browser`` installs it).
 """
 
 from __future__ import annotations

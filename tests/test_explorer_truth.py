@@ -1,7 +1,7 @@
 """The explorer page answers exactly as the library, and is one self-contained file.
 
-The browser tests open the file from file:// in Debian's real headless Chromium through Selenium; a missing
-browser is a failure, never a skip (``make browser`` installs it).
+The browser tests open the file from file:// in Debian's real headless Chromium through
+Selenium; a missing browser is a failure, never a skip (``make browser`` installs it).
 """
 
 from __future__ import annotations
@@ -231,3 +231,30 @@ def test_site_publishes_the_explorer_and_fetches_nothing(browser: Browser, tmp_p
     link.click()
     browser.wait_ready("complete")
     assert d.current_url.split("#")[0] == published.as_uri()
+
+
+def table_on(h: coophistory.History, day: datetime.date) -> list[Any]:
+    """What the table must show on a day."""
+    iso = day.isoformat()
+    return [[expected_cell(h, t.id, iso, fn) for fn in FUNCTIONS] for t in h.concrete_types()]
+
+
+def test_change_buttons_go_to_the_next_and_previous_change(
+    browser: Browser, bundled: coophistory.History, bundled_page: Path
+) -> None:
+    """Next change goes to the first later day on which any answer differs; previous, back."""
+    browser.open(bundled_page, "#on=1995-06-01")
+    d = browser.driver
+    start = datetime.date(1995, 6, 1)
+    one = datetime.timedelta(days=1)
+    changes = [
+        day
+        for day in sorted(change_days(bundled))
+        if day > start and table_on(bundled, day) != table_on(bundled, day - one)
+    ]
+    assert len(changes) >= 2
+    for expected in changes[:2]:
+        d.find_element(By.ID, "next-change").click()
+        assert d.find_element(By.ID, "day-input").get_attribute("value") == expected.isoformat()
+    d.find_element(By.ID, "previous-change").click()
+    assert d.find_element(By.ID, "day-input").get_attribute("value") == changes[0].isoformat()
