@@ -126,6 +126,11 @@ def test_chronology_search_and_filters(
     assert all("fenacrep" in e["bodies"].split() for e in _visible_entries(browser))
     Select(d.find_element(By.ID, "body-select")).select_by_value("")
 
+    Select(d.find_element(By.ID, "type-select")).select_by_value("financial")
+    chosen = d.find_elements(By.CSS_SELECTOR, "#day-table tr.chosen")
+    assert [r.get_attribute("data-type") for r in chosen] == [
+        t for t in bundled.descendants("financial") if not bundled.coop_type(t).abstract
+    ]
     Select(d.find_element(By.ID, "type-select")).select_by_value("housing")
     events = [e["title"] for e in _visible_entries(browser) if e["record"] == "event"]
     assert events == [e.title for e in bundled.events(coop_type="housing")]

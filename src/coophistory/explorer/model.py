@@ -91,13 +91,18 @@ def _last_day(history: History, today: datetime.date | None) -> datetime.date:
 
 
 def _types(history: History) -> list[dict[str, Any]]:
-    """Every type with its names and the types whose events concern it (the timeline's rule)."""
+    """Every type with its names, related types (for the chronology) and included types.
+
+    ``related`` are the types whose events concern it, as ``History.events`` filters them;
+    ``under`` are the type and its subtypes, whose rows are marked when it is chosen.
+    """
     return [
         {
             "id": t.id,
             "name": [t.name, t.name_es or t.name],
             "concrete": not t.abstract,
             "related": [*history.ancestors(t.id), *history.descendants(t.id)],
+            "under": [t.id, *history.descendants(t.id)],
         }
         for t in history.coop_types()
     ]

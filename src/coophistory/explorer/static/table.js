@@ -10,7 +10,7 @@ const ROWS = Array.from(document.querySelectorAll("#day-table tbody tr")).map(fu
 
 function renderTable() {
   ROWS.forEach(function (row) {
-    row.tr.classList.toggle("chosen", row.type === state.type);
+    row.tr.classList.toggle("chosen", Boolean(state.type) && TYPES.get(state.type).under.indexOf(row.type) >= 0);
     row.cells.forEach(function (c) {
       const index = stateIndex(row.type, c.fn, state.on);
       const key = index + state.lang;
