@@ -60,8 +60,11 @@ docs-pages: $(STAMP)
 	$(BIN)/python -m coophistory.docs docs
 
 # The documentation site, into site/; --strict turns broken links and missing pages into errors.
+# The explorer page of the bundled data is published beside docs/explorer.md's page.
+SITE ?= site
 docs: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir $(SITE)
+	$(BIN)/coophistory export html -o $(SITE)/explorer/coophistory-explorer.html
 
 LINTED := src tests docs/gen $(wildcard benchmarks fuzz)
 

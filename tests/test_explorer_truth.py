@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import html.parser
-import os
 import random
 import subprocess
 import sys
@@ -22,7 +21,6 @@ from selenium.webdriver.support.ui import WebDriverWait
 import coophistory
 from coophistory import export
 from coophistory.cli import main
-from coophistory.docs import EXPLORER_PAGE
 from coophistory.explorer import render
 
 from .browser import Browser, browser, bundled_page, last_day, network
@@ -60,7 +58,7 @@ input.dispatchEvent(new Event('change', {bubbles: true}));
 
 def expected_cell(h: coophistory.History, type_id: str, day: str, fn: str) -> dict[str, Any]:
     """What the table must show for one type and function, straight from ``h.supervisor``."""
-    a = h.supervisor(type_id, day, fn)
+    a = h.supervisor(type_id, day, function=fn)
     empty = not a.bodies and not a.possible
     return {
         "status": [] if empty else ["Certain" if a.certain else "Not certain"],
@@ -206,16 +204,23 @@ def test_cli_takes_data_files(tmp_path: Path) -> None:
 
 
 def test_site_publishes_the_explorer_and_fetches_nothing(browser: Browser, tmp_path: Path) -> None:
-    """The built site carries the bundled explorer beside its page, and loads no web resource."""
+    """``make docs`` puts the bundled explorer beside its page; neither loads a web resource."""
     site = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        # The Makefile's own recipe, with this interpreter's scripts and no reinstall.
+        [
+            "make",
+            "-o",
+            ".venv/.installed-stamp",
+            "docs",
+            f"SITE={site}",
+            f"BIN={Path(sys.executable).parent}",
+        ],
         cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         check=True,
         capture_output=True,
     )
-    published = site / EXPLORER_PAGE
+    published = site / "explorer" / "coophistory-explorer.html"
     assert published.read_text(encoding="utf-8") == render(coophistory.load())
     d = browser.driver
     for page in (site / "index.html", site / "explorer" / "index.html"):

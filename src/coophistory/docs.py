@@ -545,19 +545,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-#: Where the site publishes the explorer page of the bundled data (docs/explorer.md links it).
-EXPLORER_PAGE: Final = "explorer/coophistory-explorer.html"
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    """MkDocs hook: write the explorer page of the bundled data into the built site."""
-    from coophistory.explorer import render  # noqa: PLC0415 - Jinja2 only for the site
-
-    target = Path(config.site_dir) / EXPLORER_PAGE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render(load()), encoding="utf-8")
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     """Write the documentation's generated pages: ``python -m coophistory.docs docs``."""
     parser = argparse.ArgumentParser(prog="python -m coophistory.docs", description=main.__doc__)

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any, Final
 
 from coophistory.explorer.labels import LABELS, date_display, law_label
 from coophistory.explorer.timelines import Timelines, day_number, resolve
-from coophistory.records import FUNCTIONS
+from coophistory.records import FUNCTIONS, Body
 from coophistory.render import PALETTE as _PALETTE
 
 if TYPE_CHECKING:
     from coophistory.dates import HistoricalDate
     from coophistory.history import History
-    from coophistory.records import Body, Citation, Law
+    from coophistory.records import Citation, Law
 
 __all__ = ["FIRST_DAY", "fold", "page_model"]
 
@@ -192,8 +192,8 @@ def _handovers(history: History) -> list[dict[str, Any]]:
                         "excluding": _type_names(history, handover.excluding)
                         if handover.excluding
                         else None,
-                        "from": [history.body(b).label_on(day) for b in handover.from_bodies],
-                        "to": [history.body(b).label_on(day) for b in handover.to_bodies],
+                        "from": [_body(history, b).label_on(day) for b in handover.from_bodies],
+                        "to": [_body(history, b).label_on(day) for b in handover.to_bodies],
                         "laws": _joined(
                             [_law_labels(history.law(law)) for law in handover.basis], "; "
                         )
@@ -204,6 +204,11 @@ def _handovers(history: History) -> list[dict[str, Any]]:
             )
     found.sort(key=lambda pair: pair[0])
     return [handover for _, handover in found]
+
+
+def _body(history: History, body: Body | str) -> Body:
+    """A handover's body: a record (as the house rebuild gives it, issue #12) or its id."""
+    return body if isinstance(body, Body) else history.body(body)
 
 
 def _type_names(history: History, type_ids: Iterable[str]) -> list[str]:

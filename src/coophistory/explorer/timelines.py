@@ -131,7 +131,9 @@ def resolve(history: History, first: datetime.date) -> Timelines:
             days = sorted({first, *(d for d in found if d > first)})
             points: list[list[int]] = []
             for day in days:
-                index = timelines.state(history, history.supervisor(coop_type.id, day, function))
+                index = timelines.state(
+                    history, history.supervisor(coop_type.id, day, function=function)
+                )
                 if not points or points[-1][1] != index:
                     points.append([day_number(day), index])
             timelines.points[coop_type.id][function] = points
