@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from coophistory.exceptions import OutputError
+from coophistory.errors import OutputError
 
 __all__ = ["check_writable", "write_atomic"]
 

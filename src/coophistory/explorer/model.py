@@ -8,22 +8,22 @@ is listed here in the order the page shows it, with bilingual labels as ``[en, e
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final
 
 from coophistory.explorer.labels import LABELS, date_display, law_label
 from coophistory.explorer.timelines import Timelines, day_number, resolve
-from coophistory.records import FUNCTIONS, Body
-from coophistory.render import PALETTE as _PALETTE
+from coophistory.names import normal
+from coophistory.records import FUNCTIONS
+from coophistory.render.style import PALETTE as _PALETTE
 
 if TYPE_CHECKING:
     from coophistory.dates import HistoricalDate
     from coophistory.history import History
-    from coophistory.records import Citation, Law
+    from coophistory.records import Body, Citation, Law
 
-__all__ = ["FIRST_DAY", "fold", "page_model"]
+__all__ = ["FIRST_DAY", "page_model"]
 
 #: The slider starts here (the first cooperatives) unless the record starts earlier.
 FIRST_DAY: Final = datetime.date(1866, 1, 1)
@@ -55,7 +55,7 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
         "colours": colours,
         "bodies": {b: _short_names(history, b) for b in colours},
         "body_names": {
-            b.id: fold(" ".join(n for n in _every_name(b) if n)) for b in history.bodies()
+            b.id: normal(" ".join(n for n in _every_name(b) if n)) for b in history.bodies()
         },
         "dataset": history.dataset_version,
         "handovers": _handovers(history),
@@ -192,8 +192,8 @@ def _handovers(history: History) -> list[dict[str, Any]]:
                         "excluding": _type_names(history, handover.excluding)
                         if handover.excluding
                         else None,
-                        "from": [_body(history, b).label_on(day) for b in handover.from_bodies],
-                        "to": [_body(history, b).label_on(day) for b in handover.to_bodies],
+                        "from": [b.label_on(day) for b in handover.from_bodies],
+                        "to": [b.label_on(day) for b in handover.to_bodies],
                         "laws": _joined(
                             [_law_labels(history.law(law)) for law in handover.basis], "; "
                         )
@@ -204,11 +204,6 @@ def _handovers(history: History) -> list[dict[str, Any]]:
             )
     found.sort(key=lambda pair: pair[0])
     return [handover for _, handover in found]
-
-
-def _body(history: History, body: Body | str) -> Body:
-    """A handover's body: a record (as the house rebuild gives it, issue #12) or its id."""
-    return body if isinstance(body, Body) else history.body(body)
 
 
 def _type_names(history: History, type_ids: Iterable[str]) -> list[str]:
@@ -291,12 +286,6 @@ def _entry(
         "bodies": list(bodies),
         "types": list(types),
     }
-
-
-def fold(text: str) -> str:
-    """Text without accents, case or repeated spaces: what the search compares."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def _sources(history: History) -> list[dict[str, Any]]:

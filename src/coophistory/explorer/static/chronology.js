@@ -5,7 +5,9 @@
 const ENTRIES = Array.from(document.querySelectorAll("#entries > li"));
 
 function fold(text) {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  // As coophistory.names.normal folds: case, accents, hyphens and spacing.
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    .replace(/[-_]/g, " ").replace(/\s+/g, " ").trim();
 }
 
 let searchable = null;
