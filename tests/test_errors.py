@@ -34,7 +34,8 @@ def test_missing_data_file_is_a_file_not_found_error(tmp_path: Path) -> None:
     [
         (
             lambda h, path: export.write(h, "yaml", path),
-            "unknown export format 'yaml'; expected one of json, csv, jsonld, graphml, timelinejs",
+            "unknown export format 'yaml'; expected one of json, csv, jsonld, graphml, "
+            "timelinejs, html",
         ),
         (
             lambda h, path: export.write(h, "csv", path, table="people"),
