@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	  { echo "coophistory needs Python 3.11 or newer (set PYTHON=...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,pandas]'
 	@touch $(STAMP)
 
 # Graphviz's dot program: installed with the system package manager when we are root.

@@ -14,13 +14,13 @@ from coophistory.handovers import Lineages
 from coophistory.loading import BUNDLED, read_cached, read_records
 from coophistory.names import body_names, law_names, lookup, type_names
 from coophistory.names import function as check_function
+from coophistory.notebook import Handovers
 from coophistory.periods import DateLike, as_of, as_of_range, overlaps
 from coophistory.records import (
     Body,
     Conflict,
     CoopType,
     Event,
-    Handover,
     Law,
     Mandate,
     Records,
@@ -30,6 +30,7 @@ from coophistory.taxonomy import Taxonomy
 from coophistory.timeline import Index, when
 
 if TYPE_CHECKING:
+    from coophistory.changes import Changes
     from coophistory.graph import Graph
 
 __all__ = ["DateLike", "History", "load"]
@@ -232,7 +233,7 @@ class History:
 
     def handovers(
         self, coop_type: str | None = None, *, function: str = "supervision"
-    ) -> tuple[Handover, ...]:
+    ) -> Handovers:
         """Every passing of a function from some bodies to others, in date order.
 
         The first holders of a chain did not receive it from anybody, and a body joining the
@@ -241,7 +242,25 @@ class History:
         """
         checked = check_function(function)
         root = self.coop_type(coop_type).id if coop_type else None
-        return self._lineages.handovers(checked, root)
+        return Handovers(self._lineages.handovers(checked, root))
+
+    def held_by(self, body: str) -> tuple[Mandate, ...]:
+        """Every mandate the body (id, name or acronym) held, in order of their start.
+
+        >>> [m.function for m in load().held_by("FENACREP")]
+        ['supervision']
+        """
+        ident = self.body(body).id
+        held = (m for m in self._records.mandates if m.body == ident)
+        return tuple(sorted(held, key=lambda m: (m.start.sort_key(), m.function)))
+
+    def changes_between(
+        self, a: DateLike, b: DateLike, *, function: str | None = None, coop_type: str | None = None
+    ) -> Changes:
+        """What changed from ``a`` to ``b``: see :func:`coophistory.changes.changes_between`."""
+        from coophistory.changes import changes_between  # noqa: PLC0415 - off the `who` path
+
+        return changes_between(self, a, b, function=function, coop_type=coop_type)
 
     # --- events ---------------------------------------------------------------------------
 

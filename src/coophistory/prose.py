@@ -184,14 +184,6 @@ def event_line(*, date: str, kind: str, title: str) -> str:
     return "{date}  [{kind}] {title}".format(date=date, kind=kind, title=title)
 
 
-def source_line(*, ident: str, title: str, details: str, url: str) -> str:
-    """One source on a line; ``details`` (author, publisher, year) and ``url`` may be empty."""
-    line = "{ident}: {title}".format(ident=ident, title=title)
-    if details:
-        line = "{ident}: {title} ({details})".format(ident=ident, title=title, details=details)
-    return "{line} <{url}>".format(line=line, url=url) if url else line
-
-
 def conflict_heading(*, ident: str, title: str) -> str:
     """The first line of a conflict."""
     return "{ident}: {title}".format(ident=ident, title=title)

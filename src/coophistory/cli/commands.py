@@ -7,7 +7,7 @@ from typing import Any
 
 from coophistory import prose
 from coophistory.answers import handover_dict
-from coophistory.cli.output import print_json, print_lines, table
+from coophistory.cli.output import print_json, print_lines, print_text, table
 from coophistory.dates import parse_date
 from coophistory.errors import DataError, MissingFileError
 from coophistory.history import History, load
@@ -21,7 +21,6 @@ __all__ = [
     "handovers",
     "on",
     "render_diagram",
-    "sources",
     "timeline",
     "validate",
     "who",
@@ -34,8 +33,13 @@ def _history(args: argparse.Namespace) -> History:
 
 def who(args: argparse.Namespace) -> int:
     """``coophistory who``: who held a function over a type on a date."""
-    answer = _history(args).supervisor(args.coop_type, args.date, function=args.function)
-    if args.json:
+    history = _history(args)
+    answer = history.supervisor(args.coop_type, args.date, function=args.function)
+    if args.cite:
+        from coophistory.export import cite  # noqa: PLC0415 - off the `who` path
+
+        print_text(cite.entries(history, answer.citations, args.cite))
+    elif args.json:
         print_json(answer.to_dict())
     else:
         print_lines([str(answer)])
@@ -139,7 +143,7 @@ def export(args: argparse.Namespace) -> int:
 
     options: dict[str, Any] = {}
     if args.format == "csv":
-        options["table"] = args.table
+        options.update(table=args.table, excel=args.excel)
     elif args.format == "jsonld":
         options["base"] = args.base
     export.write(_history(args), args.format, args.output, **options)
@@ -164,21 +168,6 @@ def validate(args: argparse.Namespace) -> int:
     else:
         print_lines([prose.valid_files(files=", ".join(map(str, files)), history=repr(history))])
     return 1 if problems else 0
-
-
-def sources(args: argparse.Namespace) -> int:
-    """``coophistory sources``: every source the history cites."""
-    sources = _history(args).sources()
-    if args.json:
-        print_json([row(s) for s in sources])
-        return 0
-    for source in sources:
-        details = ", ".join(str(d) for d in (source.author, source.publisher, source.year) if d)
-        line = prose.source_line(
-            ident=source.id, title=source.title, details=details, url=source.url or ""
-        )
-        print_lines([line])
-    return 0
 
 
 def conflicts(args: argparse.Namespace) -> int:

@@ -10,13 +10,15 @@ from typing import Any, Final, NoReturn
 
 from coophistory import export as exports
 from coophistory import render as diagrams
-from coophistory.cli import commands
+from coophistory.cli import analyst, commands
 from coophistory.cli.output import print_line
 from coophistory.records import FUNCTIONS
 
 __all__ = ["PROG", "parser"]
 
 PROG: Final = "coophistory"
+#: The bibliography formats ``who --cite`` writes (export formats too).
+BIBLIOGRAPHIES: Final = ("csl-json", "bibtex", "ris")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,6 +79,11 @@ def parser() -> argparse.ArgumentParser:
     who.add_argument("coop_type", metavar="TYPE", help="a cooperative type: id, name or alias")
     who.add_argument("date", metavar="DATE", help="an EDTF date: 2019-01-01, 1995-06 or 1978")
     function_option(who)
+    who.add_argument(
+        "--cite",
+        choices=BIBLIOGRAPHIES,
+        help="print the bibliography entries the answer rests on, locators as pinpoints",
+    )
 
     on = command("on", commands.on, "Every cooperative type and who held each function on a date.")
     on.add_argument("date", metavar="DATE", help="an EDTF date: 2019-01-01, 1995-06 or 1978")
@@ -148,6 +155,11 @@ def parser() -> argparse.ArgumentParser:
         help="csv only: which table (default: mandates)",
     )
     export.add_argument(
+        "--excel",
+        action="store_true",
+        help="csv only: start with a byte-order mark, so spreadsheets read accents right",
+    )
+    export.add_argument(
         "--base",
         default="urn:coophistory:",
         metavar="IRI",
@@ -164,10 +176,10 @@ def parser() -> argparse.ArgumentParser:
         "--with-bundled", action="store_true", help="check the files together with the bundled data"
     )
 
-    command("sources", commands.sources, "Every source the history cites.")
     command(
         "conflicts", commands.conflicts, "Every fact on which sources disagree, with each claim."
     )
+    analyst.register(command)
     return top
 
 

@@ -4,8 +4,9 @@
 ``coophistory.load`` reads back; ``csv`` is one table (:mod:`~coophistory.export.tables`);
 ``jsonld`` (:mod:`~coophistory.export.jsonld`), ``graphml``
 (:mod:`~coophistory.export.graphml`) and ``timelinejs`` (:mod:`~coophistory.export.timelinejs`)
-feed other tools; ``html`` is the offline explorer page (:mod:`~coophistory.export.html`).
-Each module has ``render(history, **options) -> str``.
+feed other tools; ``csl-json``, ``bibtex`` and ``ris`` write every source as a bibliography
+entry (:mod:`~coophistory.export.cite`); ``html`` is the offline explorer page
+(:mod:`~coophistory.export.html`). Each module has ``render(history, **options) -> str``.
 """
 
 from __future__ import annotations
@@ -30,10 +31,13 @@ FORMATS: Final = {
     "jsonld": "jsonld",
     "graphml": "graphml",
     "timelinejs": "timelinejs",
+    "csl-json": "csljson",
+    "bibtex": "bibtex",
+    "ris": "ris",
     "html": "html",
 }
-#: The tables ``csv`` writes: every table of the data, and the derived handovers.
-CSV_TABLES: Final = (*TABLES, "handovers")
+#: The tables ``csv`` writes: every table of the data, the derived handovers, and the figures.
+CSV_TABLES: Final = (*TABLES, "handovers", "figures")
 
 
 def write(history: History, fmt: str, path: str | Path, **options: Any) -> Path:
