@@ -26,7 +26,7 @@ from coophistory.dates import HistoricalDate, parse_date
 from coophistory.errors import InvalidDateError
 from coophistory.names import function as check_function
 from coophistory.notebook import html_table
-from coophistory.periods import DateLike, overlaps
+from coophistory.periods import DateLike, as_of, overlaps
 from coophistory.records import FUNCTIONS, Body, Citation, Event, Function, Handover, Law, Mandate
 from coophistory.taxonomy import Taxonomy
 
@@ -209,12 +209,10 @@ def _dated(law: Law) -> tuple[Any, ...]:
 
 
 def _window(a: DateLike, b: DateLike) -> tuple[pendulum.Date, pendulum.Date]:
-    first, second = parse_date(a), parse_date(b)
+    first, second = as_of(a), as_of(b)  # the one policy: closed dates, int years, datetimes
     low, high = first.earliest, second.latest
-    if low is None or second.earliest is None or high is None or first.latest is None:
-        raise InvalidDateError(
-            f"{first} to {second}", "compare two closed dates, not open intervals"
-        )
+    if low is None or high is None or second.earliest is None:  # as_of refuses open dates
+        raise InvalidDateError(f"{first} to {second}", "compare two closed dates")
     if not low < second.earliest:
         raise InvalidDateError(f"{first} to {second}", "the first date must come before the second")
     return low, high

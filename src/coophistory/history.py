@@ -8,14 +8,16 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from coophistory import arguments
 from coophistory.answers import Answer, LineageStep
 from coophistory.dates import HistoricalDate
 from coophistory.handovers import Lineages
 from coophistory.loading import BUNDLED, read_cached, read_records
-from coophistory.names import body_names, law_names, lookup, type_names
+from coophistory.names import body_names, choice, law_names, lookup, type_names
 from coophistory.names import function as check_function
 from coophistory.notebook import Handovers
 from coophistory.periods import DateLike, as_of, as_of_range, overlaps
+from coophistory.readonly import ReadOnly
 from coophistory.records import (
     Body,
     Conflict,
@@ -55,6 +57,9 @@ class History:
         self._index = Index(records.mandates, self._tree, self._bodies, self._laws, self._conflicts)
         self._lineages = Lineages(self._index, self._tree)
         self._graph: Graph | None = None
+        # What an answer may read of the history, read-only: no answer can change the history.
+        self._bodies_view = ReadOnly(self._bodies)
+        self._sources_view = ReadOnly(self._sources)
 
     # --- identity -------------------------------------------------------------------------
 
@@ -209,8 +214,8 @@ class History:
             laws=laws,
             citations=citations,
             conflicts=conflicts,
-            bodies_by_id=self._bodies,
-            sources_by_id=self._sources,
+            bodies_by_id=self._bodies_view,
+            sources_by_id=self._sources_view,
         )
 
     def supervision_on(
@@ -274,9 +279,13 @@ class History:
     ) -> tuple[Event, ...]:
         """Events whose dates overlap the half-open range [start, end), in date order.
 
-        ``coop_type`` keeps events about that type, its subtypes or its ancestors.
+        ``coop_type`` keeps events about that type, its subtypes or its ancestors; ``kind``
+        must be a kind some event has (else UnknownNameError with the close ones). A range
+        that ends before it starts raises ReversedRangeError.
         """
         low, high = as_of_range(start, end)
+        if kind is not None:
+            choice("event kind", kind, (e.kind for e in self._records.events))
         related: set[str] | None = None
         if coop_type is not None:
             type_id = self.coop_type(coop_type).id
@@ -328,4 +337,5 @@ def load(*paths: str | Path) -> History:
     """
     if not paths:
         return _bundled()
+    arguments.paths(paths)
     return History(read_records([Path(p) for p in paths]))

@@ -211,6 +211,19 @@ def valid_files(*, files: str, history: str) -> str:
     return "{files}: no problems ({history})".format(files=files, history=history)
 
 
+def option_not_for(*, option: str, command: str) -> str:
+    """A usage error: an option given to a command that does not read it."""
+    return f"{option} does not apply to {command}"
+
+
+def rests_on_unread(*, table: str, record: str, sources: str) -> str:
+    """A validation warning: a record whose every citation is of a source nobody has read."""
+    return (
+        f"warning: {table} {record} rests only on unread sources ({sources}): "
+        "record when each was read (accessed), or say in its note why it is kept"
+    )
+
+
 def snapshot_needs_a_day() -> str:
     """The usage error of a snapshot asked for without ``--on``."""
     return "render snapshot needs --on DATE"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Final
 
 from coophistory import prose
 from coophistory.answers import handover_dict
@@ -118,21 +119,53 @@ def timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+# The options each diagram and export format reads; any other one given is refused.
+_RENDER_OPTIONS: Final = {
+    "snapshot": ("on", "function"),
+    "timeline": ("start", "end", "kind"),
+    "lanes": ("start", "end", "function"),
+    "handovers": ("start", "end", "function"),
+}
+_EXPORT_OPTIONS: Final = {"csv": ("table", "excel"), "jsonld": ("base",)}
+_FLAGS: Final = {
+    "on": "--on",
+    "start": "--from",
+    "end": "--to",
+    "kind": "--kind",
+    "function": "--function",
+    "table": "--table",
+    "base": "--base",
+    "excel": "--excel",
+}
+
+
+def _refuse_unused(
+    args: argparse.Namespace, command: str, choice: str, used: Sequence[str]
+) -> None:
+    """Stop with a usage error when an option the chosen view or format ignores was given."""
+    for option, flag in _FLAGS.items():
+        if option not in used and getattr(args, option, None) is not None:
+            args.usage_error(prose.option_not_for(option=flag, command=f"{command} {choice}"))
+
+
 def render_diagram(args: argparse.Namespace) -> int:
     """``coophistory render``: draw one diagram into a file."""
     from coophistory import render  # noqa: PLC0415 - graphviz off the `who` path
 
+    _refuse_unused(args, "render", args.view, _RENDER_OPTIONS[args.view])
     history = _history(args)
+    functions = FUNCTIONS if args.function is None else (args.function,)
     if args.view == "snapshot":
         if args.on is None:
             args.usage_error(prose.snapshot_needs_a_day())
-        diagram = render.snapshot(history, args.on)
+        diagram = render.snapshot(history, args.on, functions=functions)
     elif args.view == "timeline":
         diagram = render.timeline(history, args.start, args.end, kinds=args.kind)
     elif args.view == "lanes":
-        diagram = render.lanes(history, function=args.function)
+        function = args.function or "supervision"
+        diagram = render.lanes(history, function=function, start=args.start, end=args.end)
     else:
-        diagram = render.handovers(history)
+        diagram = render.handovers(history, functions=functions, start=args.start, end=args.end)
     render.write(diagram, args.output)
     return 0
 
@@ -141,11 +174,9 @@ def export(args: argparse.Namespace) -> int:
     """``coophistory export``: write the whole history in another format."""
     from coophistory import export  # noqa: PLC0415 - off the `who` path
 
-    options: dict[str, Any] = {}
-    if args.format == "csv":
-        options.update(table=args.table, excel=args.excel)
-    elif args.format == "jsonld":
-        options["base"] = args.base
+    used = _EXPORT_OPTIONS.get(args.format, ())
+    _refuse_unused(args, "export", args.format, used)
+    options = {option: getattr(args, option) for option in used if getattr(args, option)}
     export.write(_history(args), args.format, args.output, **options)
     return 0
 
@@ -161,13 +192,36 @@ def validate(args: argparse.Namespace) -> int:
         problems = [str(err)]
     else:
         problems = []
+    warnings = [] if problems else _warnings(history)
     if args.json:
-        print_json({"valid": not problems, "files": [str(f) for f in files], "problems": problems})
+        print_json(
+            {
+                "valid": not problems,
+                "files": [str(f) for f in files],
+                "problems": problems,
+                "warnings": warnings,
+            }
+        )
     elif problems:
         print_lines(problems)
     else:
+        print_lines(warnings)
         print_lines([prose.valid_files(files=", ".join(map(str, files)), history=repr(history))])
     return 1 if problems else 0
+
+
+def _warnings(history: History) -> list[str]:
+    """What a valid history still asks of its curator: records resting only on unread sources."""
+    from coophistory.review import resting_on_unread  # noqa: PLC0415 - off the `who` path
+
+    return [
+        prose.rests_on_unread(
+            table=f.table,
+            record=f.record,
+            sources=", ".join(dict.fromkeys(c.source for c in f.citations)),
+        )
+        for f in resting_on_unread(history)
+    ]
 
 
 def conflicts(args: argparse.Namespace) -> int:

@@ -118,7 +118,8 @@ def parser() -> argparse.ArgumentParser:
         "render",
         commands.render_diagram,
         "Draw a Graphviz diagram; the format comes from the "
-        "file's extension (.svg, .png, .pdf, .dot).",
+        "file's extension (.svg, .png, .pdf, .dot). An option the diagram does not read "
+        "is refused.",
         json_output=False,
     )
     render.add_argument("view", choices=tuple(diagrams.VIEWS), help="which diagram")
@@ -129,14 +130,24 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--on", metavar="DATE", help="the day a snapshot shows (snapshot only, required)"
     )
-    _range_options(render)
+    render.add_argument(
+        "--from", dest="start", metavar="DATE", help="timeline, lanes, handovers: first date"
+    )
+    render.add_argument(
+        "--to", dest="end", metavar="DATE", help="timeline, lanes, handovers: first date excluded"
+    )
     render.add_argument(
         "--kind",
         action="append",
         metavar="KIND",
         help="timeline only: events of this kind (repeatable)",
     )
-    function_option(render)
+    render.add_argument(
+        "--function",
+        choices=FUNCTIONS,
+        help="lanes, snapshot, handovers: only this function "
+        "(default: supervision for lanes, both for the others)",
+    )
 
     export = command(
         "export",
@@ -148,26 +159,30 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", required=True, type=Path, metavar="FILE", help="file to write"
     )
+    export.set_defaults(usage_error=export.error)
     export.add_argument(
         "--table",
         choices=exports.CSV_TABLES,
-        default="mandates",
         help="csv only: which table (default: mandates)",
     )
     export.add_argument(
         "--excel",
-        action="store_true",
+        action="store_const",
+        const=True,
         help="csv only: start with a byte-order mark, so spreadsheets read accents right",
     )
     export.add_argument(
         "--base",
-        default="urn:coophistory:",
         metavar="IRI",
-        help="jsonld only: the prefix of record IRIs (default: urn:coophistory:)",
+        help="jsonld only: the prefix of record IRIs, an absolute IRI ending in / or # "
+        "(default: urn:coophistory:)",
     )
 
     validate = command(
-        "validate", commands.validate, "Check data files and list every problem; exit 0 when clean."
+        "validate",
+        commands.validate,
+        "Check data files and list every problem; exit 0 when clean. Records resting only on "
+        "unread sources are listed as warnings, which do not fail the check.",
     )
     validate.add_argument(
         "files", nargs="+", type=Path, metavar="FILE", help="TOML or JSON data files"

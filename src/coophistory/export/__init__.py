@@ -15,6 +15,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from coophistory import arguments
 from coophistory.errors import UnknownChoiceError
 from coophistory.files import write_atomic
 from coophistory.records import TABLES
@@ -46,6 +47,7 @@ def write(history: History, fmt: str, path: str | Path, **options: Any) -> Path:
     ``csv`` takes ``table=``, ``jsonld`` takes ``base=``. An unknown format raises
     UnknownChoiceError (also a ValueError) naming the formats there are.
     """
+    arguments.name(fmt, "an export format")
     if fmt not in FORMATS:
         raise UnknownChoiceError("export format", fmt, tuple(FORMATS))
     module = importlib.import_module(f"coophistory.export.{FORMATS[fmt]}")
