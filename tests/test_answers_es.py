@@ -15,8 +15,7 @@ def test_savings_and_credit_in_1995(bundled: coophistory.History) -> None:
         "El 1 de junio de 1995, la supervisión de las cooperativas de ahorro y crédito estaba a "
         "cargo de la FENACREP (Federación Nacional de Cooperativas de Ahorro y Crédito del Perú, "
         "por encargo de la SBS), en virtud del Decreto Ley N.° 25879. "
-        "Las fuentes discrepan: When FENACREP began supervising savings and credit cooperatives; "
-        "The legal ground of FENACREP's delegated supervision. "
+        "Las fuentes discrepan: The legal ground of FENACREP's delegated supervision. "
         f"Fuentes: {STUDY}, §1, para 6; {STUDY}, §1.2, para 1; Historia (FENACREP), paragraph 3."
     )
 
@@ -76,9 +75,30 @@ def test_a_body_is_named_as_it_was_called_that_day(
 
 
 def test_no_mandate_recorded(bundled: coophistory.History) -> None:
-    assert bundled.supervisor("cooperativa", "2000-01-01").text(lang="es") == (
-        "El 1 de enero de 2000, no consta ningún mandato de supervisión sobre todas las "
-        "cooperativas."
+    assert bundled.supervisor("escolares", "1960-01-01").text(lang="es") == (
+        "El 1 de enero de 1960, no consta ningún mandato de supervisión sobre las cooperativas "
+        "escolares."
+    )
+
+
+def test_a_class_whose_subtypes_had_different_holders(bundled: coophistory.History) -> None:
+    text = bundled.supervisor("cooperativa", "1995-06-01").text(lang="es")
+    assert text.startswith(
+        "El 1 de junio de 1995, la supervisión de todas las cooperativas estaba repartida: "
+        "las cooperativas de ahorro y crédito estaban a cargo de la FENACREP (Federación "
+        "Nacional de Cooperativas de Ahorro y Crédito del Perú, por encargo de la SBS); "
+        "las cooperativas agrarias, "
+    )
+    assert (
+        ", de la CONASEV (Comisión Nacional Supervisora de Empresas y Valores), en virtud " in text
+    )
+    assert "del Decreto Ley N.° 25879." in text
+
+
+def test_a_day_after_the_record_ends(bundled: coophistory.History) -> None:
+    text = bundled.supervisor("vivienda", "2030-01-01").text(lang="es")
+    assert (
+        " El registro llega hasta el 26 de enero de 2026: lo que regía entonces puede no " in text
     )
 
 

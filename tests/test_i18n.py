@@ -125,7 +125,7 @@ def test_a_third_language_is_a_catalog_and_not_a_code_change(
         assert i18n.choose_language(None, {"LANG": "pt_BR.UTF-8"}) == "pt"
         text = bundled.supervisor("savings-and-credit", "1995-06-01").text(lang="pt")
         assert text.startswith("On 1995-06-01, supervisão of savings and credit cooperatives")
-        assert " As fontes divergem: When FENACREP began" in text
+        assert " As fontes divergem: The legal ground of FENACREP" in text
     finally:
         for cached in (i18n.available_languages, i18n.translations, grammar):
             cached.cache_clear()

@@ -12,6 +12,7 @@ from coophistory import prose
 from coophistory.dates import HistoricalDate
 from coophistory.grammar import English, grammar
 from coophistory.i18n import SOURCE_LANGUAGE
+from coophistory.readonly import ReadOnly
 from coophistory.records import (
     Body,
     Citation,
@@ -30,12 +31,18 @@ if TYPE_CHECKING:
 __all__ = ["Answer", "LineageStep", "body_ref", "citation_ref", "handover_dict", "law_ref"]
 
 
+_NO_SUBTYPES: Mapping[str, Any] = ReadOnly({})
+
+
 @attrs.frozen
 class Answer:
     """Who held a function over a cooperative type on a day (or across an imprecise date).
 
     ``bodies`` held it for certain; ``possible`` may have held it but are not certain (the day
-    falls in a boundary known only to the month or year, or in a window where sources disagree).
+    falls in a boundary known only to the month or year, in a window where sources disagree, or
+    after the record ends: then ``record_ends`` is the day the data is current to). ``conflicts``
+    are the disagreements listed by its mandates, bodies and laws whose span holds the day.
+    For an abstract type, ``by_type`` maps each concrete subtype to its own answer.
     """
 
     coop_type: CoopType
@@ -49,11 +56,22 @@ class Answer:
     conflicts: tuple[Conflict, ...]
     _bodies_by_id: Mapping[str, Body] = attrs.field(eq=False, repr=False, alias="bodies_by_id")
     _sources_by_id: Mapping[str, Source] = attrs.field(eq=False, repr=False, alias="sources_by_id")
+    by_type: Mapping[str, Answer] = attrs.field(default=_NO_SUBTYPES, eq=False, repr=False)
+    record_ends: HistoricalDate | None = None
 
     @property
     def certain(self) -> bool:
-        """True when no body is only possibly in force."""
-        return not self.possible
+        """True when no body is only possibly in force, for every subtype, within the record.
+
+        ``by_type`` holds, for an abstract type, each concrete subtype's answer (read-only, in
+        taxonomy order); ``record_ends`` is set when the day asked goes beyond the day the data
+        is current to, and such an answer is never certain.
+        """
+        return (
+            not self.possible
+            and self.record_ends is None
+            and all(a.certain for a in self.by_type.values())
+        )
 
     @property
     def day(self) -> pendulum.Date:
@@ -95,7 +113,7 @@ class Answer:
         """One sentence: who held the function, under which law, according to which source."""
         return self.text()
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str = SOURCE_LANGUAGE) -> str:
         """The answer's sentences in ``lang``, with the dates, names and laws as it writes them.
 
         >>> import coophistory
@@ -114,14 +132,21 @@ a cargo de la SBS (Superintendencia de Banca, Seguros y AFP)'
         bodies = forms.all_of(self._holder(b, forms) for b in self.bodies)
         possible = forms.any_of(self._holder(b, forms) for b in self.possible)
         laws = forms.all_of(forms.law(law) for law in self.laws)
-        if not self.bodies and not self.possible:
+        groups = _groups(self.by_type)
+        if len(groups) > 1:
+            grouped = self._grouped(groups, forms)
+            sentences = [prose.answer_by_type(**words, groups=grouped, laws=laws)]
+        elif not self.bodies and not self.possible:
             sentences = [prose.answer_nobody(**words)]
-        elif self.certain:
+        elif not self.possible:
             sentences = [prose.answer_certain(**words, bodies=bodies, laws=laws)]
         elif not self.bodies:
             sentences = [prose.answer_possible(**words, possible=possible, laws=laws)]
         else:
             sentences = [prose.answer_mixed(**words, bodies=bodies, possible=possible, laws=laws)]
+        if self.record_ends is not None:
+            ends = forms.listed_date(self.record_ends)
+            sentences.append(prose.record_ends(day=ends, lang=forms.lang))
         open_questions = [c.title for c in self.conflicts if c.preferred is None]
         if open_questions:
             sentences.append(prose.sources_disagree(open_questions, lang=forms.lang))
@@ -129,6 +154,29 @@ a cargo de la SBS (Superintendencia de Banca, Seguros y AFP)'
             cited = (self._cite(c, forms.lang) for c in self.citations)
             sentences.append(prose.sources_sentence(cited, lang=forms.lang))
         return " ".join(forms.finish(sentence) for sentence in sentences)
+
+    def _grouped(self, groups: list[list[Answer]], forms: English) -> str:
+        """Each group of subtypes with the same holders, and who held the function over it."""
+        parts = []
+        lang = forms.lang
+        for first, group in enumerate(groups):
+            types = forms.all_of(forms.types(a.coop_type) for a in group)
+            bodies = forms.all_of(self._holder(b, forms) for b in group[0].bodies)
+            possible = forms.any_of(self._holder(b, forms) for b in group[0].possible)
+            if bodies and possible:
+                parts.append(
+                    prose.group_mixed(types=types, bodies=bodies, possible=possible, lang=lang)
+                )
+            elif bodies:
+                certain = prose.group_certain(
+                    types=types, bodies=bodies, first=first == 0, lang=lang
+                )
+                parts.append(certain)
+            elif possible:
+                parts.append(prose.group_possible(types=types, possible=possible, lang=lang))
+            else:
+                parts.append(prose.group_nobody(types=types, lang=lang))
+        return "; ".join(parts)
 
     def _cite(self, citation: Citation, lang: str) -> str:
         source = self._sources_by_id.get(citation.source)
@@ -156,6 +204,8 @@ a cargo de la SBS (Superintendencia de Banca, Seguros y AFP)'
             "laws": [law_ref(law, lang) for law in self.laws],
             "citations": [citation_ref(c) for c in self.citations],
             "conflicts": [c.id for c in self.conflicts],
+            "record_ends": None if self.record_ends is None else str(self.record_ends),
+            "by_type": {t: a.to_dict(lang) for t, a in self.by_type.items()},
             "sentence": str(self),
         }
         if lang != SOURCE_LANGUAGE:
@@ -164,6 +214,15 @@ a cargo de la SBS (Superintendencia de Banca, Seguros y AFP)'
 
     def _body_dict(self, body: Body, lang: str) -> dict[str, Any]:
         return body_ref(body, self.day, lang) | {"delegated_by": list(self.delegators(body))}
+
+
+def _groups(by_type: Mapping[str, Answer]) -> list[list[Answer]]:
+    """The subtypes' answers grouped by the same certain and possible holders, first seen first."""
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Answer]] = {}
+    for answer in by_type.values():
+        key = (tuple(b.id for b in answer.bodies), tuple(b.id for b in answer.possible))
+        groups.setdefault(key, []).append(answer)
+    return list(groups.values())
 
 
 # --- the shapes every --json output shares: the same thing always looks the same ----------

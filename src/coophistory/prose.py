@@ -1,9 +1,8 @@
 """Every sentence and label users read: answers, command-line lines, diagram titles and keys.
 
-Each sentence is one whole message with named placeholders, written as ``"...".format(...)``
-on a literal, one function per sentence, so that a translation can replace each message whole
-(a catalog wraps the literal) instead of gluing fragments. Values arrive already formatted
-(names, dates, joined lists); this module only words them.
+Each sentence is one whole message with named placeholders, one function per sentence, so a
+translation replaces each message whole instead of gluing fragments. Values arrive already
+formatted (names, dates, joined lists); this module only words them.
 """
 
 from __future__ import annotations
@@ -11,8 +10,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from coophistory.i18n import gettext, ngettext
+from coophistory.prose_diagrams import (
+    decade,
+    delegates,
+    delegation_edge,
+    handovers_title,
+    key_delegation,
+    key_delegation_possible,
+    key_event,
+    key_heading,
+    key_joins,
+    key_law,
+    key_possible,
+    key_uncertain_bar,
+    lanes_title,
+    named_until,
+    no_holder,
+    no_mandate,
+    snapshot_title,
+    sources_heading,
+    timeline_title,
+)
 
 __all__ = [
+    "answer_by_type",
     "answer_certain",
     "answer_mixed",
     "answer_nobody",
@@ -21,12 +42,36 @@ __all__ = [
     "citation",
     "conflict_claim",
     "conflict_reason",
+    "decade",
+    "delegates",
+    "delegation_edge",
     "during",
+    "group_certain",
+    "group_mixed",
+    "group_nobody",
+    "group_possible",
     "handover_line",
+    "handovers_title",
     "holder",
+    "key_delegation",
+    "key_delegation_possible",
+    "key_event",
+    "key_heading",
+    "key_joins",
+    "key_law",
+    "key_possible",
+    "key_uncertain_bar",
+    "lanes_title",
+    "named_until",
+    "no_holder",
+    "no_mandate",
     "on_day",
+    "record_ends",
+    "snapshot_title",
     "sources_disagree",
+    "sources_heading",
     "sources_sentence",
+    "timeline_title",
     "type_plural",
 ]
 
@@ -159,6 +204,52 @@ def answer_mixed(
     ).format(when=when, function=function, types=types, bodies=bodies, possible=possible)
 
 
+def answer_by_type(
+    *, when: str, function: str, types: str, groups: str, laws: str, lang: str
+) -> str:
+    """The sentence of a class of types whose subtypes had different holders (``groups``)."""
+    if laws:
+        return gettext(
+            "{when}, {function} of {types} was divided: {groups}, under {laws}.", lang=lang
+        ).format(when=when, function=function, types=types, groups=groups, laws=laws)
+    return gettext("{when}, {function} of {types} was divided: {groups}.", lang=lang).format(
+        when=when, function=function, types=types, groups=groups
+    )
+
+
+def group_certain(*, types: str, bodies: str, first: bool = True, lang: str) -> str:
+    """The clause of some subtypes and their holders: ``housing cooperatives lay with SMV``."""
+    if first:
+        return gettext("{types} lay with {bodies}", lang=lang).format(types=types, bodies=bodies)
+    return gettext("{types} with {bodies}", lang=lang).format(types=types, bodies=bodies)
+
+
+def group_possible(*, types: str, possible: str, lang: str) -> str:
+    """The clause of some subtypes with only possible holders."""
+    return gettext("{types} possibly with {possible} (not certain)", lang=lang).format(
+        types=types, possible=possible
+    )
+
+
+def group_mixed(*, types: str, bodies: str, possible: str, lang: str) -> str:
+    """The clause of some subtypes with certain and possible holders."""
+    return gettext(
+        "{types} with {bodies}, and possibly also {possible} (not certain)", lang=lang
+    ).format(types=types, bodies=bodies, possible=possible)
+
+
+def group_nobody(*, types: str, lang: str) -> str:
+    """The clause of some subtypes for which no mandate is recorded."""
+    return gettext("for {types} no mandate is recorded", lang=lang).format(types=types)
+
+
+def record_ends(*, day: str, lang: str) -> str:
+    """The sentence of an answer about a day after the data is current to."""
+    return gettext(
+        "The record ends on {day}: what held then may not have held later.", lang=lang
+    ).format(day=day)
+
+
 def sources_disagree(questions: Iterable[str], *, lang: str) -> str:
     """The sentence naming the open disagreements behind an answer."""
     return gettext("Sources disagree: {questions}.", lang=lang).format(
@@ -196,6 +287,18 @@ def handover_line(
     return gettext("{date}  {function} of {types}: {givers} → {receivers}", lang=lang).format(
         date=date, function=function, types=types, givers=givers, receivers=receivers
     )
+
+
+def handover_headline(*, function: str, types: str, givers: str, receivers: str, lang: str) -> str:
+    """A handover as a headline, without its date: ``supervision of housing: CONASEV → SMV``."""
+    return gettext("{function} of {types}: {givers} → {receivers}", lang=lang).format(
+        function=function, types=types, givers=givers, receivers=receivers
+    )
+
+
+def joins(types: str, *, lang: str) -> str:
+    """A joining edge's line naming the types: ``joins, for agrarian user``."""
+    return gettext("joins, for {types}", lang=lang).format(types=types)
 
 
 def except_types(types: str, *, lang: str) -> str:
@@ -244,6 +347,17 @@ def possibly_note(*, lang: str) -> str:
     return gettext("(?: possibly; not certain on that date)", lang=lang)
 
 
+def version_line(*, program: str, version: str, dataset: str, current_to: str, lang: str) -> str:
+    """What ``--version`` prints: the program's and the data's versions (``current_to`` or "")."""
+    if current_to:
+        return gettext(
+            "{program} {version} (data {dataset}, current to {current_to})", lang=lang
+        ).format(program=program, version=version, dataset=dataset, current_to=current_to)
+    return gettext("{program} {version} (data {dataset})", lang=lang).format(
+        program=program, version=version, dataset=dataset
+    )
+
+
 def usage_error(*, prog: str, message: str, lang: str) -> str:
     """A mistake in the command's arguments, on one line."""
     return gettext("{prog}: error: {message} (see '{prog} --help')", lang=lang).format(
@@ -272,107 +386,15 @@ def option_not_for(*, option: str, command: str, lang: str) -> str:
 
 def rests_on_unread(*, table: str, record: str, sources: str, lang: str) -> str:
     """A validation warning: a record whose every citation is of a source nobody has read."""
-    return gettext(
-        "warning: {table} {record} rests only on unread sources ({sources}): "
-        "record when each was read (accessed), or say in its note why it is kept",
-        lang=lang,
+    return (
+        gettext(
+            "warning: {table} {record} rests only on unread sources ({sources}): "
+            "record when each was read (accessed), or say in its note why it is kept",
+            lang=lang,
+        )
     ).format(table=table, record=record, sources=sources)
 
 
 def snapshot_needs_a_day(*, lang: str) -> str:
     """The usage error of a snapshot asked for without ``--on``."""
     return gettext("render snapshot needs --on DATE", lang=lang)
-
-
-# --- diagrams -------------------------------------------------------------------------------
-
-
-def handovers_title(*, lang: str) -> str:
-    """The handover diagram's default title."""
-    return gettext("Who supervised and promoted cooperatives, and when", lang=lang)
-
-
-def lanes_title(function: str, *, lang: str) -> str:
-    """The lanes diagram's default title."""
-    return gettext("{function} of each cooperative type over time", lang=lang).format(
-        function=function.capitalize()
-    )
-
-
-def snapshot_title(day: str, *, lang: str) -> str:
-    """The snapshot diagram's default title."""
-    return gettext("Who held what on {day}", lang=lang).format(day=day)
-
-
-def timeline_title(*, lang: str) -> str:
-    """The timeline diagram's default title."""
-    return gettext("Chronology", lang=lang)
-
-
-def no_mandate(function: str, *, lang: str) -> str:
-    """What the lanes diagram shows when no mandate of the function is recorded."""
-    return gettext("No {function} mandate is recorded.", lang=lang).format(function=function)
-
-
-def no_holder(*, lang: str) -> str:
-    """A snapshot box of types that nobody held anything over."""
-    return gettext("(no holder recorded)", lang=lang)
-
-
-def delegates(start: str, end: str, *, lang: str) -> str:
-    """A delegation edge's label; ``end`` may be empty (still delegated)."""
-    if end:
-        return gettext("delegates from {start} to {end}", lang=lang).format(start=start, end=end)
-    return gettext("delegates from {start}", lang=lang).format(start=start)
-
-
-def delegation_edge(*, lang: str) -> str:
-    """A delegation edge's label where its dates are not shown."""
-    return gettext("delegates", lang=lang)
-
-
-def named_until(name: str, until: str, *, lang: str) -> str:
-    """A body's former name and the day it stopped being used."""
-    return gettext("{name} until {until}", lang=lang).format(name=name, until=until)
-
-
-def decade(year: int, *, lang: str) -> str:
-    """A decade's label: ``1970s``."""
-    return gettext("{year}s", lang=lang).format(year=year)
-
-
-def sources_heading(*, lang: str) -> str:
-    """The heading of a diagram's numbered source notes."""
-    return gettext("Sources", lang=lang)
-
-
-def key_heading(*, lang: str) -> str:
-    """The heading of a diagram's key."""
-    return gettext("Key", lang=lang)
-
-
-def key_delegation(*, lang: str) -> str:
-    """The key's entry for a delegation line."""
-    return gettext("delegates (on behalf of)", lang=lang)
-
-
-def key_possible(*, lang: str) -> str:
-    """The key's entry for a dashed, possible line."""
-    return gettext("possibly, not certainly", lang=lang)
-
-
-def key_uncertain_bar(*, lang: str) -> str:
-    """The lanes key's entry for a lighter, uncertain bar."""
-    return gettext(
-        "lighter: uncertain (date known only to the month or year, or disputed)", lang=lang
-    )
-
-
-def key_law(*, lang: str) -> str:
-    """The timeline key's entry for a law box."""
-    return gettext("law, decree or resolution", lang=lang)
-
-
-def key_event(*, lang: str) -> str:
-    """The timeline key's entry for an event box."""
-    return gettext("other event", lang=lang)

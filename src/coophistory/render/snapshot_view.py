@@ -15,6 +15,7 @@ from coophistory.periods import DateLike
 from coophistory.records import FUNCTIONS
 from coophistory.render.style import (
     DELEGATION,
+    DELEGATION_POSSIBLE,
     GREY,
     Canvas,
     Notes,
@@ -78,7 +79,7 @@ def snapshot(
         groups[key].append(type_id)
     colours = group_colours(history)
     used = set()
-    delegation = False
+    delegation: set[bool] = set()  # whether certain and possible delegations were drawn
     day = when.earliest
     assert day is not None  # noqa: S101 - History checks that as-of dates are closed
     bodies: dict[str, None] = {}
@@ -105,13 +106,21 @@ def snapshot(
                     label=plain(_holding(history, answer, body_id, notes, forms)),
                     **line(function, colours[branch], possible=body_id in possible),
                 )
-                delegated = _delegations(frame, history, answer, body_id, bodies, forms)
-                delegation = delegated or delegation
+                delegation |= _delegations(frame, history, answer, body_id, bodies, forms)
     for body_id in bodies:
         body = history.body(body_id)
         acronym, name = body.acronym_on(day), forms.body_name(body, day)
         frame.node(body_id, plain(*([acronym] if acronym else []), *wrap(name)))
-    legend(frame, history, functions, used, delegation=delegation, dashed=True, forms=forms)
+    legend(
+        frame,
+        history,
+        functions,
+        used,
+        delegation=False in delegation,
+        dashed=True,
+        possible_delegation=True in delegation,
+        forms=forms,
+    )
     return canvas.finish()
 
 
@@ -129,10 +138,17 @@ def _delegations(
     body_id: str,
     bodies: dict[str, None],
     forms: English,
-) -> bool:
-    delegators = answer.delegators(history.body(body_id))
+) -> set[bool]:
+    """Draw who delegated to the body; dashed when the body only possibly held it that day.
+
+    Returns whether each drawn delegation was possible only (``{True}``, ``{False}``, both).
+    """
+    body = history.body(body_id)
+    possible = body in answer.possible
+    delegators = answer.delegators(body)
     for delegator in delegators:
         bodies.setdefault(delegator, None)
+        style = DELEGATION_POSSIBLE if possible else DELEGATION
         label = plain(prose.delegation_edge(lang=forms.lang))
-        frame.edge(delegator, body_id, label=label, **DELEGATION)
-    return bool(delegators)
+        frame.edge(delegator, body_id, label=label, **style)
+    return {possible} if delegators else set()
