@@ -6,6 +6,7 @@ import bisect
 import datetime
 import functools
 import itertools
+import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -699,9 +700,18 @@ def _unique(items: Iterable[_T]) -> tuple[_T, ...]:
     return tuple(dict.fromkeys(items))
 
 
+_BUNDLED_LOCK = threading.Lock()
+
+
 @functools.cache
-def _bundled() -> History:
+def _build_bundled() -> History:
     return History(read_cached(BUNDLED))
+
+
+def _bundled() -> History:
+    """The one bundled History: threads that ask at once wait for it to be built, once."""
+    with _BUNDLED_LOCK:
+        return _build_bundled()
 
 
 def load(*paths: str | Path) -> History:
