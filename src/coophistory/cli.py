@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import IO, Any, Final, NoReturn
+from typing import IO, Any, BinaryIO, Final, NoReturn
 
 from coophistory.dataset import BUNDLED
 from coophistory.dates import parse_date
@@ -26,6 +26,8 @@ __all__ = ["main"]
 PROG: Final = "coophistory"
 _RENDER_VIEWS: Final = ("handovers", "timeline", "snapshot", "lanes")
 _EXPORT_FORMATS: Final = ("json", "csv", "jsonld", "graphml", "timelinejs")
+_DIAGRAM_FORMATS: Final = ("svg", "dot", "png", "pdf")
+_BINARY_FORMATS: Final = ("png", "pdf")
 _CSV_TABLES: Final = (
     "mandates",
     "events",
@@ -64,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader stopped early (``| head``): nothing more to say
     except KeyboardInterrupt:
+        # a file being written was removed whole, and a ``dot`` being run was ended with us
+        _print_line(sys.stderr, f"{PROG}: interrupted")
         return 130
     return 1
 
@@ -145,14 +149,18 @@ def _parser() -> argparse.ArgumentParser:
     render = command(
         "render",
         _render,
-        "Draw a Graphviz diagram; the format comes from the "
+        "Draw a Graphviz diagram; the format comes from --format or the "
         "file's extension (.svg, .png, .pdf, .dot).",
         json_output=False,
     )
     render.add_argument("view", choices=_RENDER_VIEWS, help="which diagram")
     render.set_defaults(usage_error=render.error)
+    _output_option(render)
     render.add_argument(
-        "-o", "--output", required=True, type=Path, metavar="FILE", help="file to write"
+        "--format",
+        dest="diagram_format",
+        choices=_DIAGRAM_FORMATS,
+        help="the diagram's format (default: the output file's extension; needed with -o -)",
     )
     render.add_argument(
         "--on", metavar="DATE", help="the day a snapshot shows (snapshot only, required)"
@@ -169,13 +177,13 @@ def _parser() -> argparse.ArgumentParser:
     export = command(
         "export",
         _export,
-        "Write the whole history in another format, atomically.",
+        "Write the whole history in another format: to a file (atomically) or, with -o -, "
+        "to standard output.",
         json_output=False,
     )
     export.add_argument("format", choices=_EXPORT_FORMATS, help="the format")
-    export.add_argument(
-        "-o", "--output", required=True, type=Path, metavar="FILE", help="file to write"
-    )
+    export.set_defaults(usage_error=export.error)
+    _output_option(export)
     export.add_argument(
         "--table",
         choices=_CSV_TABLES,
@@ -202,6 +210,17 @@ def _parser() -> argparse.ArgumentParser:
     command("sources", _sources, "Every source the history cites.")
     command("conflicts", _conflicts, "Every fact on which sources disagree, with each claim.")
     return parser
+
+
+def _output_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="file to write, or - for standard output; a regular file is replaced atomically, "
+        "a device or a FIFO written directly, a symbolic link kept (its target is written)",
+    )
 
 
 def _range_options(sub: argparse.ArgumentParser) -> None:
@@ -343,7 +362,7 @@ def _render(args: argparse.Namespace) -> int:
         diagram = render.lanes(history, args.function)
     else:
         diagram = render.handovers(history)
-    render.write(diagram, args.output)
+    render.write(diagram, _destination(args, args.diagram_format), args.diagram_format)
     return 0
 
 
@@ -355,8 +374,20 @@ def _export(args: argparse.Namespace) -> int:
         options["table"] = args.table
     elif args.format == "jsonld":
         options["base"] = args.base
-    export.write(_history(args), args.format, args.output, **options)
+    export.write(_history(args), args.format, _destination(args, args.format), **options)
     return 0
+
+
+def _destination(args: argparse.Namespace, fmt: str | None) -> Path | BinaryIO:
+    """The output path, or standard output for ``-o -`` (binary formats never to a terminal)."""
+    if args.output != "-":
+        return Path(args.output)
+    if fmt is None:
+        args.usage_error(f"-o - needs --format ({', '.join(_DIAGRAM_FORMATS)})")
+    if fmt in _BINARY_FORMATS and sys.stdout.isatty():
+        args.usage_error(f"will not write {fmt} to a terminal: redirect -o - to a file or a pipe")
+    sys.stdout.flush()
+    return sys.stdout.buffer
 
 
 def _validate(args: argparse.Namespace) -> int:

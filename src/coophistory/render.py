@@ -19,14 +19,14 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, cast, overload
 
 import graphviz
 import pendulum
 
 from coophistory.dates import HistoricalDate, parse_date
 from coophistory.exceptions import OutputError, RenderError
-from coophistory.files import check_writable, write_atomic
+from coophistory.files import Destination, check_writable, write_output
 from coophistory.history import DateLike, load
 from coophistory.records import FUNCTIONS, Body, Citation, Law
 from coophistory.text import show_controls
@@ -706,21 +706,37 @@ def _ink(colour: str | None) -> str:
 # --- writing --------------------------------------------------------------------------------
 
 
-def write(diagram: graphviz.Digraph, path: str | os.PathLike[str]) -> Path:
-    """Write a diagram to ``path`` in the format its extension names (.svg, .png, .pdf, .dot).
+@overload
+def write(
+    diagram: graphviz.Digraph, path: str | os.PathLike[str], fmt: str | None = None
+) -> Path: ...
+@overload
+def write(diagram: graphviz.Digraph, path: BinaryIO, fmt: str | None = None) -> None: ...
+def write(diagram: graphviz.Digraph, path: Destination, fmt: str | None = None) -> Path | None:
+    """Write a diagram to ``path`` in ``fmt`` (svg, png, pdf, dot), by default its extension's.
 
-    The file is written whole or not at all (a temporary file in the same folder, then
-    renamed). Raises OutputError for an unknown extension or a path that cannot be written,
-    and RenderError when Graphviz's ``dot`` program is missing or fails.
+    A regular file is written whole or not at all (a temporary file in the same folder, then
+    renamed; through a symbolic link, the file it points to); a character device or a FIFO is
+    written directly; ``path`` may be an open binary stream (then ``fmt`` is needed). Raises
+    OutputError for an unknown format or a path that cannot be written, and RenderError when
+    Graphviz's ``dot`` program is missing or fails.
     """
-    target = Path(path)
-    fmt = FORMATS.get(target.suffix.lower())
+    known = sorted(set(FORMATS.values()))
     if fmt is None:
-        known = ", ".join(FORMATS)
-        raise OutputError(f"cannot tell the format of {str(target)!r}: use one of {known}")
-    check_writable(target)
+        if not isinstance(path, str | os.PathLike):
+            raise OutputError(f"writing a diagram to a stream needs a format: one of {known}")
+        fmt = FORMATS.get(Path(path).suffix.lower())
+        if fmt is None:
+            extensions = ", ".join(FORMATS)
+            raise OutputError(
+                f"cannot tell the format of {os.fspath(path)!r}: use one of {extensions}"
+            )
+    elif fmt not in known:
+        raise OutputError(f"unknown diagram format {fmt!r}: use one of {', '.join(known)}")
+    if isinstance(path, str | os.PathLike):
+        check_writable(path)
     data = diagram.source.encode("utf-8") if fmt == "dot" else _pipe(diagram, fmt)
-    return write_atomic(target, data)
+    return write_output(path, data)
 
 
 def _pipe(diagram: graphviz.Digraph, fmt: str) -> bytes:
@@ -747,7 +763,9 @@ def write_docs_diagrams(history: History, folder: str | os.PathLike[str]) -> lis
     for name, draw in DOCS_DIAGRAMS.items():
         diagram = draw(history)
         for suffix in (".dot", ".svg"):
-            written.append(write(diagram, Path(folder) / f"{name}{suffix}"))
+            target = Path(folder) / f"{name}{suffix}"
+            write(diagram, target)
+            written.append(target)
     return written
 
 

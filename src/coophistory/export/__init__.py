@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, overload
 
 import attrs
 import pendulum
@@ -20,7 +21,7 @@ import pendulum
 from coophistory.answers import body_ref, citation_ref, law_ref
 from coophistory.dataset import _FIELDS, TABLES
 from coophistory.dates import HistoricalDate
-from coophistory.files import write_atomic
+from coophistory.files import Destination, write_output
 from coophistory.records import Citation, Claim, Figure, FormerName, Handover
 
 if TYPE_CHECKING:
@@ -123,18 +124,25 @@ def handover_dict(history: History, handover: Handover) -> dict[str, Any]:
 # --- writing ---------------------------------------------------------------------------------
 
 
-def write(history: History, fmt: str, path: str | Path, **options: Any) -> Path:
-    """Write ``history`` to ``path`` in one of FORMATS, atomically; options go to the format.
+@overload
+def write(history: History, fmt: str, path: str | os.PathLike[str], **options: Any) -> Path: ...
+@overload
+def write(history: History, fmt: str, path: BinaryIO, **options: Any) -> None: ...
+def write(history: History, fmt: str, path: Destination, **options: Any) -> Path | None:
+    """Write ``history`` to ``path`` in one of FORMATS; options go to the format.
 
-    ``csv`` takes ``table=``, ``jsonld`` takes ``base=``.
+    ``csv`` takes ``table=``, ``jsonld`` takes ``base=``. A regular file is replaced atomically
+    (through a symbolic link, the file it points to); a character device or a FIFO is written
+    directly; ``path`` may also be an open binary stream such as ``sys.stdout.buffer``. Returns
+    the file written, or None for a stream (see ``coophistory.files.write_output``).
     """
     if fmt == "json":
-        return write_atomic(path, json_text(to_document(history)))
+        return write_output(path, json_text(to_document(history)))
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
     module = importlib.import_module(f"coophistory.export.{_MODULES[fmt]}")
     text: str = module.render(history, **options)
-    return write_atomic(path, text)
+    return write_output(path, text)
 
 
 _MODULES: Final = {
