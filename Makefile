@@ -46,11 +46,11 @@ demo: $(STAMP) $(COMPACT) dot
 
 # The diagrams committed under docs/ (a test fails when their DOT source is stale).
 diagrams: $(STAMP) dot
-	$(BIN)/python -m coophistory.render docs/diagrams
+	$(BIN)/python -m docs.gen.diagrams docs/diagrams
 
 # The generated pages under docs/ (a test fails when they are stale): CLI, chronology, sources.
 docs-pages: $(STAMP)
-	$(BIN)/python -m coophistory.docs docs
+	$(BIN)/python -m docs.gen.pages docs
 
 # The documentation site, into site/; --strict turns broken links and missing pages into errors.
 docs: $(STAMP)

@@ -6,7 +6,6 @@
 Prints each measurement and the goals of issue 7 with their ratios, and writes a JSON report
 (``--json``, default ``.benchmarks/report.json``). A missed goal is reported, not an error: the
 exit status is non-zero only when something is broken (an exception, invalid synthetic data).
-Benchmarks of modules not on this branch yet (graph, render, cli) report "not available".
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ import argparse
 import bisect
 import datetime
 import gc
-import importlib.util
 import json
 import os
 import platform
@@ -83,11 +81,6 @@ def per_item(fn: Callable[[Any], object], items: list[Any], *, repeat: int) -> f
     return min(times)
 
 
-def available(module: str) -> bool:
-    """Whether a coophistory module is on this branch."""
-    return importlib.util.find_spec(module) is not None
-
-
 # --- fresh processes: import and time to first answer ------------------------------------
 
 
@@ -115,13 +108,7 @@ def bench_processes(repeat: int) -> dict[str, Any]:
     # run write the package's bytecode even where the environment disables it.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     bare, deps, imp = "-c\0pass", "-c\0import attrs, pendulum", "-c\0import coophistory"
-    cli_available = available("coophistory.cli")
-    if cli_available:
-        who = "\0".join(["-m", "coophistory", "who", *WHO])
-    else:  # the library path the CLI will take, until the CLI is merged
-        who = "-c\0import coophistory; print(coophistory.load().supervisor({!r}, {!r}))".format(
-            *WHO
-        )
+    who = "\0".join(["-m", "coophistory", "who", *WHO])
     cold_env = {**env, "COOPHISTORY_NO_CACHE": "1"}
     try:
         argv = [sys.executable, *who.split("\0")]
@@ -138,7 +125,6 @@ def bench_processes(repeat: int) -> dict[str, Any]:
         "import_coophistory_s": times[imp],
         "first_answer_s": times[who],
         "first_answer_uncached_s": uncached,
-        "first_answer_is_cli": cli_available,
         "cache_files_after_first_run": len(cached_files),
         "cache_files_after_all_runs": len(cached_after),
         "ratio_first_answer_vs_deps": times[who] / times[deps],
@@ -222,7 +208,7 @@ def bench_views(history: coophistory.History, repeat: int) -> dict[str, Any]:
         handovers = time.perf_counter() - start
         start = time.perf_counter()
         for type_id in types:
-            fresh_history.lineage(type_id, "promotion")
+            fresh_history.lineage(type_id, function="promotion")
         lineage = time.perf_counter() - start
         return cold_all, handovers, lineage
 
@@ -260,7 +246,7 @@ def bench_peers(history: coophistory.History, questions: list[Any], repeat: int)
     few = keyed[:50]
 
     def ours(q: Any) -> object:
-        return history._timeline(*q[0]).at(q[1])
+        return history._index._timeline(*q[0]).at(q[1])
 
     def tree_per_key(q: Any) -> object:
         return trees[q[0]].at(q[1])
@@ -303,7 +289,7 @@ def bench_memory(path: Path, records: int) -> dict[str, Any]:
         gc.collect()
         after_load = tracemalloc.get_traced_memory()[0]
         history.supervision_on("1995-06-01")
-        history.supervision_on("1995-06-01", "promotion")
+        history.supervision_on("1995-06-01", function="promotion")
         gc.collect()
         after_queries = tracemalloc.get_traced_memory()[0]
     finally:
@@ -317,26 +303,22 @@ def bench_memory(path: Path, records: int) -> dict[str, Any]:
 
 
 def bench_graph(history: coophistory.History, repeat: int) -> dict[str, Any]:
-    """Building the networkx graph and an as-of view (the graph module merges later)."""
-    if not available("coophistory.graph"):
-        return {"available": False, "reason": "coophistory.graph is not on this branch"}
+    """Building the networkx graph and an as-of view."""
     build = best(lambda: coophistory.History(history.records).graph, repeat=repeat)
     _ = history.graph
     at = best(lambda: history.graph_at("1995-06-01"), repeat=repeat, number=10)
-    return {"available": True, "build_s": build, "graph_at_s": at}
+    return {"build_s": build, "graph_at_s": at}
 
 
 def bench_render(history: coophistory.History, repeat: int) -> dict[str, Any]:
     """The handover diagram: DOT text in Python, then ``dot`` on it, timed apart."""
-    if not available("coophistory.render"):
-        return {"available": False, "reason": "coophistory.render is not on this branch"}
-    from coophistory import render  # noqa: PLC0415 - only when present
+    from coophistory import render  # noqa: PLC0415 - graphviz only for this benchmark
 
     def make_source(history: coophistory.History) -> str:
         return str(render.handovers(history).source)
 
     python_s = best(lambda: make_source(history), repeat=repeat)
-    result: dict[str, Any] = {"available": True, "python_side_s": python_s}
+    result: dict[str, Any] = {"python_side_s": python_s}
     dot = shutil.which("dot")
     if dot is None:
         result["dot_side"] = "not available: Graphviz's dot is not installed"
@@ -408,7 +390,6 @@ def goals(report: dict[str, Any], sizes: tuple[int, ...]) -> list[dict[str, Any]
         "first answer / python -c 'import attrs, pendulum'",
         processes["ratio_first_answer_vs_deps"],
         GOALS["first_answer"],
-        "" if processes["first_answer_is_cli"] else "library who path; the CLI is not merged yet",
     )
     goal(
         "validated data cached once per version (cache files after every run)",
@@ -470,11 +451,7 @@ def show(report: dict[str, Any]) -> None:
     )
     for part in ("graph", "render"):
         info = report["bundled"][part]
-        shown = (
-            ", ".join(f"{k} {v * 1e3:.2f} ms" for k, v in info.items() if k.endswith("_s"))
-            if info["available"]
-            else f"not available ({info['reason']})"
-        )
+        shown = ", ".join(f"{k} {v * 1e3:.2f} ms" for k, v in info.items() if k.endswith("_s"))
         print(f"  {part}: {shown}")
     for records, result in report["sizes"].items():
         load, query, views, peers = (result[k] for k in ("load", "query", "views", "peers"))

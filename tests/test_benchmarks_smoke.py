@@ -5,7 +5,6 @@ No timing is asserted here; speed is measured, as ratios, by ``benchmarks/run.py
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import random
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import coophistory
-from coophistory.dataset import TABLES
+from coophistory.records import TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("networkx", "graphviz", "rdflib", "pydot", "pygraphviz")
@@ -77,7 +76,7 @@ def test_one_day_answers_match_the_general_path(tmp_path: Path) -> None:
     """A day's answer from the resolved timeline equals the span algorithm asked for that day."""
     from benchmarks import synthetic  # noqa: PLC0415 - the benchmarks package, at the root
 
-    from coophistory.history import _when  # noqa: PLC0415 - the private path under test
+    from coophistory.timeline import when  # noqa: PLC0415 - the as-of index under test
 
     path = synthetic.write(tmp_path / "synthetic.toml", 1500, 3)
     history = coophistory.load(path)
@@ -86,8 +85,8 @@ def test_one_day_answers_match_the_general_path(tmp_path: Path) -> None:
     for _ in range(1500):
         type_id, function = rng.choice(types), rng.choice(coophistory.FUNCTIONS)
         day = f"{rng.randint(1890, 2030):04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        answer = history.supervisor(type_id, day, function)
-        _, low, high = _when(day)
+        answer = history.supervisor(type_id, day, function=function)
+        _, low, high = when(day)
         parts = (
             answer.bodies,
             answer.possible,
@@ -96,7 +95,8 @@ def test_one_day_answers_match_the_general_path(tmp_path: Path) -> None:
             answer.citations,
             answer.conflicts,
         )
-        assert parts == history._across(type_id, function, low, high), (type_id, function, day)
+        general = history._index.across(type_id, function, low, high)
+        assert parts == general, (type_id, function, day)
 
 
 def test_who_library_path_imports_no_graph_or_export_library(tmp_path: Path) -> None:
@@ -106,10 +106,6 @@ def test_who_library_path_imports_no_graph_or_export_library(tmp_path: Path) -> 
     assert _heavy(result.stdout) == []
 
 
-# Runs once the CLI branch (coophistory.cli, `python -m coophistory`) is merged.
-@pytest.mark.skipif(
-    importlib.util.find_spec("coophistory.cli") is None, reason="coophistory.cli not merged yet"
-)
 def test_who_command_imports_no_graph_or_export_library(tmp_path: Path) -> None:
     """``coophistory who`` answers without importing networkx, graphviz or an export library."""
     probe = (

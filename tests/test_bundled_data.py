@@ -96,7 +96,7 @@ CHAINS = [(t.id, f) for t in BUNDLED.concrete_types() for f in coophistory.FUNCT
 @pytest.mark.parametrize(("coop_type", "function"), CHAINS, ids=[f"{t}:{f}" for t, f in CHAINS])
 def test_unbroken_chain_from_1964_to_today(coop_type: str, function: str) -> None:
     """Every type has, for each function, holders from 1964-12-14 to today, or a documented gap."""
-    steps = BUNDLED.lineage(coop_type, function)
+    steps = BUNDLED.lineage(coop_type, function=function)
     assert steps, "no mandate at all"
     assert steps[0].start <= CHAIN_START
     assert steps[-1].end is None, "the chain stops before today"
@@ -132,7 +132,9 @@ def test_mission_answers(bundled: History) -> None:
     assert {"incoop", "ministry-of-labor"} <= set(_ids(in_1978.possible))
     assert "CONASEV" in str(bundled.supervisor("housing", "2000-01-01"))
     assert "SMV" in str(bundled.supervisor("housing", "2015-01-01"))
-    assert _ids(bundled.supervisor("housing", "2010-01-01", "promotion").bodies) == ["produce"]
+    assert _ids(bundled.supervisor("housing", "2010-01-01", function="promotion").bodies) == [
+        "produce"
+    ]
 
 
 def test_no_personal_contact_details() -> None:

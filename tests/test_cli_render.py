@@ -1,8 +1,4 @@
-"""The CLI's ``render`` command and the GraphML export: these need coophistory.render and .graph.
-
-They fail on the ``cli`` branch alone (those modules live on the ``render`` branch) and are meant
-to run after the merge.
-"""
+"""The CLI's ``render`` command and the GraphML export, through the command line."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ import pytest
 import coophistory
 from coophistory import review
 from coophistory.dates import parse_date
-from coophistory.exceptions import InvalidDate
+from coophistory.errors import InvalidDateError
 from coophistory.records import Citation
 
 BUNDLED = coophistory.load()
@@ -253,7 +253,7 @@ def test_date_conflicts_span_every_dated_claim(conflict_id: str) -> None:
     for claim in conflict.claims:
         try:
             date = parse_date(claim.value)
-        except InvalidDate:
+        except InvalidDateError:
             continue  # a claim in words ("1910s", "Law 29271")
         assert conflict.span.earliest is not None
         assert conflict.span.latest is not None

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coophistory import HistoricalDate, InvalidDate, Period, Precision, Status, parse_date
+from coophistory import HistoricalDate, InvalidDateError, Period, Precision, Status, parse_date
 from coophistory.dates import to_day
 
 
@@ -155,7 +155,7 @@ def test_intervals_round_trip(a: str, b: str) -> None:
     if left.sort_key()[0] <= right.sort_key()[1]:
         assert str(parse_date(f"{a}/{b}")) == f"{a}/{b}"
     else:
-        with pytest.raises(InvalidDate):
+        with pytest.raises(InvalidDateError):
             parse_date(f"{a}/{b}")
 
 
@@ -192,10 +192,10 @@ def test_toml_dates_are_day_precision() -> None:
     ],
 )
 def test_bad_strings_raise_a_value_error_quoting_them(text: str) -> None:
-    """A bad string raises InvalidDate (a ValueError) whose message quotes it."""
+    """A bad string raises InvalidDateError (a ValueError) whose message quotes it."""
     with pytest.raises(ValueError, match="invalid date") as caught:
         parse_date(text)
-    assert isinstance(caught.value, InvalidDate)
+    assert isinstance(caught.value, InvalidDateError)
     assert repr(text) in str(caught.value)
 
 
@@ -203,7 +203,7 @@ def test_to_day_refuses_a_year() -> None:
     """An as-of day must be a day."""
     assert to_day("1995-06-01") == pendulum.Date(1995, 6, 1)
     assert to_day(datetime.datetime(1995, 6, 1, 12, 0)) == pendulum.Date(1995, 6, 1)
-    with pytest.raises(InvalidDate, match="one day"):
+    with pytest.raises(InvalidDateError, match="one day"):
         to_day("1995")
 
 

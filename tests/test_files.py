@@ -19,6 +19,7 @@ import pytest
 
 import coophistory
 from coophistory import OutputError, export, render
+from coophistory.export import lossless
 from coophistory.files import check_writable, write_atomic, write_output
 
 from .conftest import TINY
@@ -89,7 +90,7 @@ def fifo(tmp_path: Path) -> Iterator[FifoReader]:
 
 def json_bytes() -> bytes:
     """What the JSON export of the tiny world is, written to an ordinary file."""
-    return export.json_text(export.to_document(coophistory.load(TINY))).encode("utf-8")
+    return lossless.render(coophistory.load(TINY)).encode("utf-8")
 
 
 # --- character devices ------------------------------------------------------------------------

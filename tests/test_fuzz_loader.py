@@ -60,7 +60,7 @@ def edited_documents(draw: st.DrawFn) -> tuple[str, bytes]:
     """The tiny world with a few keys set, deleted or added, written as TOML or JSON."""
     document: dict[str, Any] = loader_cases.seed_document()
     for _ in range(draw(st.integers(1, 4))):
-        table = draw(st.sampled_from([*coophistory.dataset.TABLES, "schema_version", "top"]))
+        table = draw(st.sampled_from([*coophistory.records.TABLES, "schema_version", "top"]))
         rows = document.get(table)
         if not isinstance(rows, list) or not rows or draw(st.integers(0, 9)) == 0:
             document[table] = draw(_values)

@@ -13,7 +13,7 @@ from coophistory import graph
 SUPERVISES = "supervises"
 
 
-def held(view: nx.MultiDiGraph, relation: str) -> dict[tuple[str, str], bool]:
+def held(view: graph.Graph, relation: str) -> dict[tuple[str, str], bool]:
     """The edges of one relation in a view, each with its ``certain`` flag."""
     return {(u, v): d["certain"] for u, v, d in view.edges(data=True) if d["relation"] == relation}
 
@@ -187,7 +187,7 @@ def test_chain_follows_handovers(
     tiny: coophistory.History, coop_type: str, function: str, bodies: tuple[str, ...]
 ) -> None:
     """The chain of bodies that held a function over a type, oldest first."""
-    assert graph.chain(tiny, coop_type, function) == bodies
+    assert graph.chain(tiny, coop_type, function=function) == bodies
 
 
 def test_laws_shaping_a_types_supervision(tiny: coophistory.History) -> None:
@@ -198,7 +198,7 @@ def test_laws_shaping_a_types_supervision(tiny: coophistory.History) -> None:
         "law-30822",
     ]
     assert [law.id for law in graph.laws_shaping(tiny, "housing")] == ["law-15260", "dl-25879"]
-    assert [law.id for law in graph.laws_shaping(tiny, "coffee", "promotion")] == [
+    assert [law.id for law in graph.laws_shaping(tiny, "coffee", function="promotion")] == [
         "law-15260",
         "law-29271",
     ]

@@ -1,10 +1,11 @@
-"""The built wheel carries the dataset, and load() finds it installed and in a checkout."""
+"""The built wheel carries the dataset and no doc tooling; load() finds the data everywhere."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,10 @@ def test_wheel_in_fresh_venv_loads_bundled_data(tmp_path: Path) -> None:
         capture_output=True,
     )
     wheel = next(dist.glob("coophistory-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = [name for name in archive.namelist() if name.startswith("coophistory/")]
+    assert "coophistory/data/events.toml" in shipped
+    assert not [name for name in shipped if name.endswith(("/docs.py", "/gen/pages.py"))]
     env = tmp_path / "env"
     venv.create(env, with_pip=True)
     python = env / "bin" / "python"

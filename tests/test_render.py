@@ -11,6 +11,7 @@ from pathlib import Path
 
 import graphviz
 import pytest
+from docs.gen import diagrams
 
 import coophistory
 from coophistory import render
@@ -24,14 +25,14 @@ Draw = Callable[[coophistory.History], graphviz.Digraph]
 DIAGRAMS: dict[str, Draw] = {
     "handovers": render.handovers,
     "handovers-savings-and-credit": lambda h: render.handovers(
-        h, ["savings-and-credit"], ("supervision",)
+        h, ["savings-and-credit"], functions=("supervision",)
     ),
     "timeline": render.timeline,
     "timeline-1990s-laws": lambda h: render.timeline(h, "1990", "2010", kinds={"law"}),
     "snapshot-1978-06-01": lambda h: render.snapshot(h, "1978-06-01"),
     "snapshot-1995-06-01": lambda h: render.snapshot(h, "1995-06-01"),
     "lanes-supervision": render.lanes,
-    "lanes-promotion": lambda h: render.lanes(h, "promotion", sources=False),
+    "lanes-promotion": lambda h: render.lanes(h, function="promotion", sources=False),
 }
 
 
@@ -280,22 +281,22 @@ def test_unwritable_folder_raises_output_error(tiny: coophistory.History, tmp_pa
 def test_docs_diagrams_and_the_module_command(
     tiny: coophistory.History, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """``python -m coophistory.render FOLDER DATA`` writes each docs diagram as .dot and .svg."""
+    """``python -m docs.gen.diagrams FOLDER DATA`` writes each docs diagram as .dot and .svg."""
     data = Path(__file__).parent / "data" / "tiny.toml"
-    render.main([str(tmp_path / "diagrams"), str(data)])
+    diagrams.main([str(tmp_path / "diagrams"), str(data)])
     written = sorted(p.name for p in (tmp_path / "diagrams").iterdir())
-    assert written == sorted(f"{n}{s}" for n in render.DOCS_DIAGRAMS for s in (".dot", ".svg"))
+    assert written == sorted(f"{n}{s}" for n in diagrams.DOCS_DIAGRAMS for s in (".dot", ".svg"))
     assert (tmp_path / "diagrams" / "handovers.dot").read_text("utf-8") == render.handovers(
         tiny
     ).source
     assert "handovers.svg" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("name", render.DOCS_DIAGRAMS)
+@pytest.mark.parametrize("name", diagrams.DOCS_DIAGRAMS)
 def test_committed_docs_diagrams_are_fresh(name: str) -> None:
     """docs/diagrams/<name>.dot matches the bundled data; `make diagrams` regenerates it."""
     committed = DOCS_DIAGRAMS / f"{name}.dot"
     if not committed.is_file():
         pytest.skip(f"{committed} is not committed yet")
-    fresh = render.DOCS_DIAGRAMS[name](coophistory.load()).source
+    fresh = diagrams.DOCS_DIAGRAMS[name](coophistory.load()).source
     assert committed.read_text(encoding="utf-8") == fresh, "stale: run `make diagrams`"

@@ -70,7 +70,7 @@ def test_one_history_queried_from_many_threads_answers_as_one_thread() -> None:
             repr((a.bodies, a.possible, a.certain))
             for day in days
             for function in coophistory.FUNCTIONS
-            for a in history.supervision_on(day, function).values()
+            for a in history.supervision_on(day, function=function).values()
         ] + [repr(history.handovers(function=f)) for f in coophistory.FUNCTIONS]
 
     expected = everything(coophistory.load(TINY))

@@ -289,7 +289,7 @@ def test_cache_reuses_validated_records_and_rebuilds_when_broken(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The cache is keyed by the bytes; a corrupt entry is rebuilt, not trusted."""
-    from coophistory.dataset import read_cached  # noqa: PLC0415 - the cache is internal
+    from coophistory.loading import read_cached  # noqa: PLC0415 - the cache is internal
 
     monkeypatch.setenv("COOPHISTORY_CACHE_DIR", str(tmp_path / "cache"))
     data = tmp_path / "data.toml"

@@ -8,21 +8,27 @@ SBS
 
 from __future__ import annotations
 
+from coophistory import errors
 from coophistory.answers import Answer, LineageStep
-from coophistory.dataset import BUNDLED, SCHEMA_VERSION
-from coophistory.dates import HistoricalDate, Period, Precision, Status, parse_date
-from coophistory.exceptions import (
+from coophistory.dates import HistoricalDate, Precision, Status, parse_date
+from coophistory.errors import (
     CoopHistoryError,
     DataError,
-    InvalidDate,
+    InvalidDateError,
+    MissingFileError,
+    NothingChosenError,
     OutputError,
     Problem,
     RenderError,
-    UnknownName,
+    UnknownChoiceError,
+    UnknownNameError,
 )
 from coophistory.history import History, load
+from coophistory.loading import BUNDLED
+from coophistory.periods import Period
 from coophistory.records import (
     FUNCTIONS,
+    SCHEMA_VERSION,
     Body,
     Citation,
     Claim,
@@ -38,8 +44,13 @@ from coophistory.records import (
 )
 
 
-def __getattr__(name: str) -> str:
-    """Read ``__version__`` from installed metadata on first use: importlib.metadata is slow."""
+def __getattr__(name: str) -> object:
+    """Read ``__version__`` from installed metadata on first use: importlib.metadata is slow.
+
+    The error names of 0.1 (``InvalidDate``, ``UnknownName``) still resolve, with a warning.
+    """
+    if name in ("InvalidDate", "UnknownName"):
+        return getattr(errors, name)
     if name != "__version__":
         raise AttributeError(f"module 'coophistory' has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
@@ -68,10 +79,12 @@ __all__ = [
     "Handover",
     "HistoricalDate",
     "History",
-    "InvalidDate",
+    "InvalidDateError",
     "Law",
     "LineageStep",
     "Mandate",
+    "MissingFileError",
+    "NothingChosenError",
     "OutputError",
     "Period",
     "Precision",
@@ -79,7 +92,8 @@ __all__ = [
     "RenderError",
     "Source",
     "Status",
-    "UnknownName",
+    "UnknownChoiceError",
+    "UnknownNameError",
     "__version__",
     "load",
     "parse_date",

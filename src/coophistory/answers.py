@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
+from coophistory import prose
 from coophistory.dates import HistoricalDate
-from coophistory.records import Body, Citation, Conflict, CoopType, Function, Law, Mandate, Source
+from coophistory.records import (
+    Body,
+    Citation,
+    Conflict,
+    CoopType,
+    Function,
+    Handover,
+    Law,
+    Mandate,
+    Source,
+)
 
-__all__ = ["Answer", "LineageStep", "body_ref", "citation_ref", "law_ref"]
+if TYPE_CHECKING:
+    from coophistory.history import History
+
+__all__ = ["Answer", "LineageStep", "body_ref", "citation_ref", "handover_dict", "law_ref"]
 
 
 @attrs.frozen
@@ -56,12 +70,11 @@ class Answer:
         acronym = body.acronym_on(self.day)
         details = [name] if acronym and acronym != name else []
         details += [
-            f"on behalf of {self._bodies_by_id[d].label_on(self.day)}"
+            prose.on_behalf_of(self._bodies_by_id[d].label_on(self.day))
             for d in self.delegators(body)
             if d in self._bodies_by_id
         ]
-        head = acronym or name
-        return f"{head} ({', '.join(details)})" if details else head
+        return prose.holder(acronym or name, details)
 
     def delegators(self, body: Body) -> tuple[str, ...]:
         """The ids of the bodies on whose behalf ``body`` held the function."""
@@ -77,32 +90,29 @@ class Answer:
 
     def __str__(self) -> str:
         """One sentence: who held the function, under which law, according to which source."""
-        subject = f"{self.function} of {_plural(self.coop_type)}"
-        when = f"On {self.on}" if self.on.is_exact_day else f"During {self.on}"
+        when = prose.on_day(str(self.on)) if self.on.is_exact_day else prose.during(str(self.on))
+        words = {
+            "when": when,
+            "function": self.function,
+            "types": prose.type_plural(self.coop_type.name, root=self.coop_type.parent is None),
+        }
+        bodies = prose.all_of(self._holder(b) for b in self.bodies)
+        possible = prose.any_of(self._holder(b) for b in self.possible)
+        laws = prose.all_of(law.label for law in self.laws)
         if not self.bodies and not self.possible:
-            return f"{when}, no {self.function} mandate is recorded for {_plural(self.coop_type)}."
-        if self.certain:
-            sentence = f"{when}, {subject} lay with {_join(self._holder(b) for b in self.bodies)}"
+            sentences = [prose.answer_nobody(**words)]
+        elif self.certain:
+            sentences = [prose.answer_certain(**words, bodies=bodies, laws=laws)]
         elif not self.bodies:
-            sentence = (
-                f"{when}, it is not certain who held {subject}: possibly "
-                f"{_join((self._holder(b) for b in self.possible), 'or')}"
-            )
+            sentences = [prose.answer_possible(**words, possible=possible, laws=laws)]
         else:
-            sentence = (
-                f"{when}, {subject} lay with {_join(self._holder(b) for b in self.bodies)}, "
-                f"and possibly also {_join((self._holder(b) for b in self.possible), 'or')}"
-                " (not certain)"
-            )
-        if self.laws:
-            sentence += f", under {_join(law.label for law in self.laws)}"
-        sentence += "."
+            sentences = [prose.answer_mixed(**words, bodies=bodies, possible=possible, laws=laws)]
         open_questions = [c.title for c in self.conflicts if c.preferred is None]
         if open_questions:
-            sentence += f" Sources disagree: {'; '.join(open_questions)}."
+            sentences.append(prose.sources_disagree(open_questions))
         if self.citations:
-            sentence += f" Source: {'; '.join(self._cite(c) for c in self.citations)}."
-        return sentence
+            sentences.append(prose.sources_sentence(self._cite(c) for c in self.citations))
+        return " ".join(sentences)
 
     def _cite(self, citation: Citation) -> str:
         source = self._sources_by_id.get(citation.source)
@@ -145,35 +155,40 @@ def citation_ref(citation: Citation) -> dict[str, str]:
     return {"source": citation.source, "locator": citation.locator}
 
 
+def handover_dict(history: History, handover: Handover) -> dict[str, Any]:
+    """Give a handover with bodies named as on its first day, its laws and citations.
+
+    The shape ``coophistory handovers --json`` prints.
+    """
+    day = handover.date.earliest or pendulum.Date(1, 1, 1)
+    return {
+        "date": str(handover.date),
+        "function": handover.function,
+        "coop_types": list(handover.coop_types),
+        "excluding": list(handover.excluding),
+        "from": [body_ref(b, day) for b in handover.from_bodies],
+        "to": [body_ref(b, day) for b in handover.to_bodies],
+        "laws": [law_ref(history.law(law)) for law in handover.basis],
+        "citations": [citation_ref(c) for c in handover.citations],
+    }
+
+
 @attrs.frozen
 class LineageStep:
     """A stretch of time in which the same bodies held a function over a type.
 
     ``start`` is its first day and ``end`` the first day after it (``None``: to this day).
-    An uncertain stretch has ``possible`` bodies.
+    An uncertain stretch has ``possible`` bodies. ``bodies`` and ``possible`` are Body records,
+    as an Answer's are.
     """
 
     start: pendulum.Date
     end: pendulum.Date | None
-    bodies: tuple[str, ...]
-    possible: tuple[str, ...]
+    bodies: tuple[Body, ...]
+    possible: tuple[Body, ...]
     mandates: tuple[Mandate, ...] = attrs.field(eq=False, repr=False)
 
     @property
     def certain(self) -> bool:
         """True when no body is only possibly in force in this stretch."""
         return not self.possible
-
-
-def _plural(coop_type: CoopType) -> str:
-    name = coop_type.name
-    if coop_type.parent is None:
-        return "all cooperatives"
-    return name if name.lower().endswith("cooperatives") else f"{name} cooperatives"
-
-
-def _join(parts: Any, word: str = "and") -> str:
-    items = list(parts)
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"

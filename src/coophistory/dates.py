@@ -1,4 +1,4 @@
-"""Historical dates (a subset of EDTF) and the half-open periods built from them.
+"""Historical dates, a subset of EDTF: parsing, precision, windows and their order.
 
 The subset: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, each optionally followed by ``?``
 (uncertain), ``~`` (approximate) or ``%`` (both), and intervals ``A/B`` where either side
@@ -21,15 +21,15 @@ from typing import Final
 import attrs
 import pendulum
 
-from coophistory.exceptions import InvalidDate
+from coophistory.errors import InvalidDateError
 
 __all__ = [
     "DatePoint",
     "HistoricalDate",
-    "Period",
     "Precision",
     "Status",
     "parse_date",
+    "shift",
     "to_day",
 ]
 
@@ -97,14 +97,14 @@ class DatePoint:
         """The earliest day, widened by one unit of precision when flagged ``?``, ``~`` or ``%``."""
         if not (self.uncertain or self.approximate):
             return self.earliest
-        return _shift(self.earliest, self.precision, -1)
+        return shift(self.earliest, self.precision, -1)
 
     @property
     def fuzzy_latest(self) -> pendulum.Date:
         """The latest day, widened by one unit of precision when flagged."""
         if not (self.uncertain or self.approximate):
             return self.latest
-        widened = _shift(self.latest, self.precision, 1)
+        widened = shift(self.latest, self.precision, 1)
         return widened.end_of("month") if self.precision is Precision.MONTH else widened
 
     @property
@@ -127,7 +127,7 @@ class DatePoint:
 _UNITS: Final = {Precision.YEAR: "years", Precision.MONTH: "months", Precision.DAY: "days"}
 
 
-def _shift(day: pendulum.Date, precision: Precision, units: int) -> pendulum.Date:
+def shift(day: pendulum.Date, precision: Precision, units: int) -> pendulum.Date:
     """Move ``day`` by whole units of ``precision``, stopping at the calendar's ends."""
     try:
         return day.add(**{_UNITS[precision]: units})
@@ -249,12 +249,12 @@ def _parse_text(text: str) -> HistoricalDate:
     if "/" in text:
         parts = text.split("/")
         if len(parts) != 2:
-            raise InvalidDate(text, "an interval has exactly one '/'")
+            raise InvalidDateError(text, "an interval has exactly one '/'")
         left, right = (None if part == _OPEN else _parse_point(text, part) for part in parts)
         if left is None and right is None:
-            raise InvalidDate(text, "an interval needs at least one closed side")
+            raise InvalidDateError(text, "an interval needs at least one closed side")
         if left is not None and right is not None and left.earliest > right.latest:
-            raise InvalidDate(text, "the interval ends before it starts")
+            raise InvalidDateError(text, "the interval ends before it starts")
         return HistoricalDate(left, right, is_interval=True)
     point = _parse_point(text, text)
     return HistoricalDate(point, point)
@@ -263,21 +263,21 @@ def _parse_text(text: str) -> HistoricalDate:
 def _parse_point(text: str, part: str) -> DatePoint:
     match = _POINT.fullmatch(part)
     if match is None:
-        raise InvalidDate(
+        raise InvalidDateError(
             text, "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ?, ~ or %"
         )
     year = int(match["year"])
     month = int(match["month"]) if match["month"] else None
     day = int(match["day"]) if match["day"] else None
     if year == 0:
-        raise InvalidDate(text, "year 0000 is not supported")
+        raise InvalidDateError(text, "year 0000 is not supported")
     if month is not None and not 1 <= month <= 12:
-        raise InvalidDate(text, f"there is no month {month:02d}")
+        raise InvalidDateError(text, f"there is no month {month:02d}")
     if day is not None:
         try:
             datetime.date(year, month or 1, day)
         except ValueError:
-            raise InvalidDate(
+            raise InvalidDateError(
                 text, f"there is no day {day:02d} in {year:04d}-{month:02d}"
             ) from None
     flag = match["flag"]
@@ -293,17 +293,17 @@ def parse_date(value: str | datetime.date | HistoricalDate) -> HistoricalDate:
     HistoricalDate('2019-01-01')
     >>> parse_date("1992-02-30")
     Traceback (most recent call last):
-    coophistory.exceptions.InvalidDate: invalid date '1992-02-30': there is no day 30 in 1992-02
+    coophistory.errors.InvalidDateError: invalid date '1992-02-30': there is no day 30 in 1992-02
     """
     if isinstance(value, HistoricalDate):
         return value
     if isinstance(value, datetime.datetime):
-        raise InvalidDate(value, "a date and time is not a date; pass its .date()")
+        raise InvalidDateError(value, "a date and time is not a date; pass its .date()")
     if isinstance(value, datetime.date):
         point = DatePoint(value.year, value.month, value.day)
         return HistoricalDate(point, point)
     if not isinstance(value, str):
-        raise InvalidDate(value, f"expected EDTF text or a date, not {type(value).__name__}")
+        raise InvalidDateError(value, f"expected EDTF text or a date, not {type(value).__name__}")
     return _parse_text(value)
 
 
@@ -321,69 +321,6 @@ def to_day(value: str | datetime.date) -> pendulum.Date:
         return pendulum.Date(value.year, value.month, value.day)
     parsed = parse_date(value)
     if not parsed.is_exact_day:
-        raise InvalidDate(value, "expected one day, YYYY-MM-DD")
+        raise InvalidDateError(value, "expected one day, YYYY-MM-DD")
     assert parsed.earliest is not None  # noqa: S101 - an exact day has both bounds
     return parsed.earliest
-
-
-@attrs.frozen
-class Period:
-    """A half-open period between two historical dates, with its uncertainty windows.
-
-    ``start`` is the first day it applies; ``end`` the first day it no longer applies
-    (``None``: still in force). A boundary known only to the month or year, written as an
-    interval, or flagged, is uncertain across its whole window, on either side:
-
-    >>> p = Period(parse_date("1978"), parse_date("1992"))
-    >>> days = [(1977, 12, 31), (1978, 6, 1), (1979, 1, 1), (1992, 6, 1), (1993, 1, 1)]
-    >>> [p.status_on(pendulum.Date(*day)).value for day in days]
-    ['none', 'possible', 'certain', 'possible', 'none']
-    """
-
-    start: HistoricalDate
-    end: HistoricalDate | None = None
-
-    @property
-    def possible_start(self) -> pendulum.Date:
-        """The first day on which it may apply."""
-        return _window(self.start)[0]
-
-    @property
-    def certain_start(self) -> pendulum.Date:
-        """The first day from which it applies for certain."""
-        low, high = _window(self.start)
-        return low if low == high else _shift(high, Precision.DAY, 1)
-
-    @property
-    def certain_end(self) -> pendulum.Date | None:
-        """The first day on which it may no longer apply (``None``: open)."""
-        return None if self.end is None else _window(self.end)[0]
-
-    @property
-    def possible_end(self) -> pendulum.Date | None:
-        """The first day on which it certainly no longer applies (``None``: open)."""
-        if self.end is None:
-            return None
-        low, high = _window(self.end)
-        return low if low == high else _shift(high, Precision.DAY, 1)
-
-    def status_on(self, day: pendulum.Date) -> Status:
-        """Whether the period holds on ``day``: certainly, possibly, or not at all."""
-        return self.status_during(day, day)
-
-    def status_during(self, first: pendulum.Date, last: pendulum.Date) -> Status:
-        """Whether it holds on every day from ``first`` to ``last`` (certain), on some, or none."""
-        possible_end, certain_end = self.possible_end, self.certain_end
-        if last < self.possible_start or (possible_end is not None and first >= possible_end):
-            return Status.NONE
-        if first >= self.certain_start and (certain_end is None or last < certain_end):
-            return Status.CERTAIN
-        return Status.POSSIBLE
-
-
-def _window(boundary: HistoricalDate) -> tuple[pendulum.Date, pendulum.Date]:
-    """The days a boundary may fall on, widened for flags; exact days give a one-day window."""
-    low, high = boundary.fuzzy_earliest, boundary.fuzzy_latest
-    if low is None or high is None:
-        raise InvalidDate(str(boundary), "a period boundary cannot be open")
-    return low, high

@@ -25,7 +25,7 @@ from typing import BinaryIO, Final, Literal, TypeAlias, overload
 
 import attrs
 
-from coophistory.exceptions import OutputError
+from coophistory.errors import OutputError
 
 __all__ = ["Destination", "check_writable", "write_atomic", "write_output"]
 

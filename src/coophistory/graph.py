@@ -1,4 +1,4 @@
-"""The history as a networkx MultiDiGraph, its as-of views, and questions answered over it.
+"""The history as a networkx MultiDiGraph, its as-of graphs, questions over it, and GraphML.
 
 Nodes are keyed ``kind:id`` (``body:sbs``, ``type:housing``, ``law:law-30822``,
 ``event:census-2017``) so keys are unique across kinds; each carries ``kind`` and ``record``.
@@ -24,31 +24,37 @@ A law, event or handover is "in force" from its date on: by then it had happened
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import networkx as nx
 
-from coophistory.dates import HistoricalDate, Period, Status
-from coophistory.records import Body, Citation, Handover, Law, Mandate
+from coophistory import names
+from coophistory.dates import HistoricalDate, Status
+from coophistory.periods import Period
+from coophistory.records import FUNCTIONS, HOLDS, Body, Citation, Handover, Law, Mandate
 
 if TYPE_CHECKING:
     from coophistory.history import History
 
 __all__ = [
     "RELATIONS",
+    "Graph",
     "at",
     "build",
     "chain",
     "created_by",
     "dissolved_by",
+    "graphml",
     "laws_shaping",
     "node",
 ]
 
+#: The history's graph: a frozen MultiDiGraph keyed by ``kind:id`` strings.
+Graph: TypeAlias = "nx.MultiDiGraph[str]"
+
 RELATIONS: Final = (
-    "supervises",
-    "promotes",
+    *HOLDS.values(),
     "delegates",
     "hands-over",
     "grants",
@@ -57,7 +63,6 @@ RELATIONS: Final = (
     "concerns",
     "subtype-of",
 )
-_HOLDS: Final = {"supervision": "supervises", "promotion": "promotes"}
 
 
 def node(kind: str, ident: str) -> str:
@@ -65,9 +70,9 @@ def node(kind: str, ident: str) -> str:
     return f"{kind}:{ident}"
 
 
-def build(history: History) -> nx.MultiDiGraph:
+def build(history: History) -> Graph:
     """Build the frozen graph of a history (History.graph calls this once and keeps it)."""
-    graph = nx.MultiDiGraph(dataset_version=history.dataset_version)
+    graph: Graph = nx.MultiDiGraph(dataset_version=history.dataset_version)
     for kind, records in (
         ("body", history.bodies()),
         ("type", history.coop_types()),
@@ -87,14 +92,20 @@ def build(history: History) -> nx.MultiDiGraph:
             )
     for mandate in history.mandates():
         _add_mandate(graph, mandate)
-    for function in _HOLDS:
+    for function in FUNCTIONS:
         for handover in history.handovers(function=function):
             _add_handover(graph, handover)
     _add_dated_facts(graph, history)
-    return nx.freeze(graph)
+    return _frozen(graph)
 
 
-def _add_dated_facts(graph: nx.MultiDiGraph, history: History) -> None:
+def _frozen(graph: Graph) -> Graph:
+    """The graph, made read-only in place (networkx's freeze, typed)."""
+    nx.freeze(graph)
+    return graph
+
+
+def _add_dated_facts(graph: Graph, history: History) -> None:
     """Add what laws did to bodies and what events concern, each from its date on."""
     for body in history.bodies():
         for relation, law_id in (("creates", body.created_by), ("dissolves", body.dissolved_by)):
@@ -118,7 +129,7 @@ def _add_dated_facts(graph: nx.MultiDiGraph, history: History) -> None:
 
 
 def _link(
-    graph: nx.MultiDiGraph,
+    graph: Graph,
     tail: tuple[str, str],
     head: tuple[str, str],
     relation: str,
@@ -139,7 +150,7 @@ def _link(
     )
 
 
-def _add_mandate(graph: nx.MultiDiGraph, mandate: Mandate) -> None:
+def _add_mandate(graph: Graph, mandate: Mandate) -> None:
     body = ("body", mandate.body)
     extra = {
         "key": mandate.key,
@@ -149,14 +160,14 @@ def _add_mandate(graph: nx.MultiDiGraph, mandate: Mandate) -> None:
     }
     period, citations = mandate.period, mandate.citations
     for type_id in mandate.coop_types:
-        _link(graph, body, ("type", type_id), _HOLDS[mandate.function], period, citations, **extra)
+        _link(graph, body, ("type", type_id), HOLDS[mandate.function], period, citations, **extra)
     if mandate.delegated_by is not None:
         _link(graph, ("body", mandate.delegated_by), body, "delegates", period, citations, **extra)
     for law_id in mandate.basis:
         _link(graph, ("law", law_id), body, "grants", period, citations, **extra)
 
 
-def _add_handover(graph: nx.MultiDiGraph, handover: Handover) -> None:
+def _add_handover(graph: Graph, handover: Handover) -> None:
     extra = {
         "key": f"{handover.function}/{handover.date}/{'+'.join(handover.coop_types)}",
         "handover": handover,
@@ -167,13 +178,17 @@ def _add_handover(graph: nx.MultiDiGraph, handover: Handover) -> None:
         for receiver in (b for b in handover.to_bodies if b != giver):
             _link(
                 graph,
-                ("body", giver),
-                ("body", receiver),
+                ("body", giver.id),
+                ("body", receiver.id),
                 "hands-over",
                 _since(handover.date),
                 handover.citations,
                 **extra,
             )
+
+
+def _ids(bodies: Iterable[Body]) -> tuple[str, ...]:
+    return tuple(body.id for body in bodies)
 
 
 def _since(date: HistoricalDate | None) -> Period | None:
@@ -193,27 +208,27 @@ def _status(period: Period | None, on: HistoricalDate) -> Status:
     return period.status_during(low, high)
 
 
-def at(history: History, graph: nx.MultiDiGraph, on: HistoricalDate) -> nx.MultiDiGraph:
+def at(history: History, graph: Graph, on: HistoricalDate) -> Graph:
     """A frozen graph of the edges in force on ``on``, and their endpoints.
 
     Each edge is marked ``certain`` when it held throughout ``on``, else it held only possibly
     (``on`` falls in an uncertainty window).
     An imprecise ``on`` such as ``1978`` keeps what held on any of its days.
     """
-    view = nx.MultiDiGraph(**graph.graph, on=on)
+    view: Graph = nx.MultiDiGraph(**graph.graph, on=on)
     for u, v, key, data in graph.edges(keys=True, data=True):
         held = _status(data["period"], on)
         if held is not Status.NONE:
             view.add_edge(u, v, key, **data, certain=held is Status.CERTAIN)
     view.add_nodes_from((n, graph.nodes[n]) for n in list(view))
-    return nx.freeze(view)
+    return _frozen(view)
 
 
-def _relations(graph: nx.MultiDiGraph, relation: str) -> Iterable[tuple[str, str, dict[str, Any]]]:
+def _relations(graph: Graph, relation: str) -> Iterable[tuple[str, str, dict[str, Any]]]:
     return ((u, v, d) for u, v, d in graph.edges(data=True) if d["relation"] == relation)
 
 
-def chain(history: History, coop_type: str, function: str = "supervision") -> tuple[str, ...]:
+def chain(history: History, coop_type: str, *, function: str = "supervision") -> tuple[str, ...]:
     """The ids of the bodies that held ``function`` over a type, in the order they took it.
 
     Follows the ``hands-over`` edges that cover the type (or one of its ancestors), oldest
@@ -227,20 +242,20 @@ def chain(history: History, coop_type: str, function: str = "supervision") -> tu
             for _, _, d in _relations(history.graph, "hands-over")
             if d["function"] == function and lineage.intersection(d["handover"].coop_types)
         },
-        key=lambda h: (h.date.sort_key(), h.from_bodies, h.to_bodies),
+        key=lambda h: (h.date.sort_key(), _ids(h.from_bodies), _ids(h.to_bodies)),
     )
     if not steps:
         return ()
-    bodies = [*steps[0].from_bodies, *(body for step in steps for body in step.to_bodies)]
+    bodies = [*_ids(steps[0].from_bodies), *(b for step in steps for b in _ids(step.to_bodies))]
     return tuple(b for i, b in enumerate(bodies) if i == 0 or bodies[i - 1] != b)
 
 
 def laws_shaping(
-    history: History, coop_type: str, function: str = "supervision"
+    history: History, coop_type: str, *, function: str = "supervision"
 ) -> tuple[Law, ...]:
     """The laws that granted ``function`` over a type or its ancestors, oldest first."""
     targets = {node("type", t) for t in history.ancestors(coop_type)}
-    relation = _HOLDS[function]
+    relation = HOLDS[names.function(function)]
     graph = history.graph
     mandates = {
         key
@@ -277,3 +292,22 @@ def _bodies_from(history: History, law: str, relation: str) -> tuple[Body, ...]:
         for _, v, d in graph.out_edges(source, data=True)
         if d["relation"] == relation
     )
+
+
+def graphml(
+    graph: Graph,
+    label: Callable[[Any], str],
+    attributes: Callable[[Mapping[str, Any]], dict[str, Any]],
+) -> str:
+    """GraphML text of a copy of ``graph``, each node labelled and every attribute mapped.
+
+    ``attributes`` turns each graph, node and edge attribute set into values GraphML can hold;
+    ``label`` names a node's record.
+    """
+    safe: Graph = nx.MultiDiGraph()
+    safe.graph.update(attributes(graph.graph))
+    for node_key, data in graph.nodes(data=True):
+        safe.add_node(node_key, label=label(data.get("record")), **attributes(data))
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        safe.add_edge(source, target, key=key, **attributes(data))
+    return "\n".join(nx.generate_graphml(safe)) + "\n"

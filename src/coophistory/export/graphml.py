@@ -12,37 +12,32 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import networkx as nx
 
-from coophistory.dates import HistoricalDate, Period
+from coophistory.dates import HistoricalDate
+from coophistory.graph import Graph, graphml
+from coophistory.periods import Period
 from coophistory.records import Citation, Law, Mandate
 from coophistory.text import show_controls
 
 if TYPE_CHECKING:
     from coophistory.history import History
 
-__all__ = ["render", "safe_graph"]
+__all__ = ["render", "text"]
 
 
 def render(history: History) -> str:
     """Return the GraphML text of the history's graph."""
-    return "\n".join(nx.generate_graphml(safe_graph(history.graph))) + "\n"
+    return text(history.graph)
 
 
-def safe_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Copy ``graph`` with graph, node and edge attributes that GraphML can hold.
+def text(graph: Graph) -> str:
+    """The GraphML text of a graph, its attributes made GraphML-safe and its nodes labelled.
 
-    Each node also gets a ``label`` (a body's or type's name, a law's label, an event's title),
+    Each node gets a ``label`` (a body's or type's name, a law's label, an event's title),
     which graph tools such as Gephi and yEd show. Control characters, which XML cannot hold,
     become visible escapes.
     """
-    safe = nx.MultiDiGraph()
-    safe.graph.update(_attributes(graph.graph))
-    for node, data in graph.nodes(data=True):
-        safe.add_node(node, label=_label(data.get("record")), **_attributes(data))
-    for source, target, key, data in graph.edges(keys=True, data=True):
-        safe.add_edge(source, target, key=key, **_attributes(data))
-    return safe
+    return graphml(graph, _label, _attributes)
 
 
 def _label(record: Any) -> str:

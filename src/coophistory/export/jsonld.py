@@ -8,10 +8,11 @@ conflicts use the small vocabulary documented in ``docs/jsonld.md``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
-from coophistory.export import json_text
+from coophistory.export.lossless import json_text
 from coophistory.records import FUNCTIONS
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class _Builder:
     def iri(self, kind: str, ident: str) -> dict[str, str]:
         return {"@id": f"{self.base}{kind}/{quote(ident, safe='')}"}
 
-    def refs(self, kind: str, idents: tuple[str, ...]) -> list[dict[str, str]]:
+    def refs(self, kind: str, idents: Sequence[str]) -> list[dict[str, str]]:
         return [self.iri(kind, i) for i in idents]
 
     def nodes(self) -> list[dict[str, Any]]:
@@ -304,12 +305,12 @@ class _Builder:
             "dcterms:date": _date(handover.date),
             "ch:function": handover.function,
             "ch:coopType": self.refs("coop-type", handover.coop_types),
-            "org:originalOrganization": self.refs("body", handover.from_bodies),
-            "org:resultingOrganization": self.refs("body", handover.to_bodies),
+            "org:originalOrganization": self.refs("body", [b.id for b in handover.from_bodies]),
+            "org:resultingOrganization": self.refs("body", [b.id for b in handover.to_bodies]),
             "prov:wasDerivedFrom": [self.iri("mandate", m.key) for m in handover.mandates],
         }
         for body in (*handover.from_bodies, *handover.to_bodies):
-            self.changes.setdefault(body, []).append({"@id": node["@id"]})
+            self.changes.setdefault(body.id, []).append({"@id": node["@id"]})
         if handover.basis:
             node["ch:basis"] = self.refs("law", handover.basis)
         if handover.excluding:

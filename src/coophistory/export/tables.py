@@ -10,15 +10,16 @@ import csv
 import io
 from typing import TYPE_CHECKING, Any, Final
 
-from coophistory.dataset import _FIELDS, TABLES
-from coophistory.export import plain, record_row
+from coophistory.errors import UnknownChoiceError
+from coophistory.export import CSV_TABLES
+from coophistory.records import TABLES, Handover
+from coophistory.schema import columns, plain, row
 
 if TYPE_CHECKING:
     from coophistory.history import History
 
-__all__ = ["CSV_TABLES", "render"]
+__all__ = ["render"]
 
-CSV_TABLES: Final = (*TABLES, "handovers")
 _HANDOVER_COLUMNS: Final = (
     "date",
     "function",
@@ -35,18 +36,26 @@ _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 def render(history: History, table: str = "mandates") -> str:
     """One table of the history as CSV text."""
     if table == "handovers":
-        columns: tuple[str, ...] = _HANDOVER_COLUMNS
-        rows = [{key: plain(getattr(h, key)) for key in columns} for h in history.handovers()]
+        keys: tuple[str, ...] = _HANDOVER_COLUMNS
+        rows = [{key: _handover_value(h, key) for key in keys} for h in history.handovers()]
     elif table in TABLES:
-        columns = tuple(_FIELDS[table])
-        rows = [record_row(table, record) for record in getattr(history.records, table)]
+        keys = columns(table)
+        rows = [row(record) for record in getattr(history.records, table)]
     else:
-        raise ValueError(f"unknown table {table!r}; expected one of {', '.join(CSV_TABLES)}")
+        raise UnknownChoiceError("table", table, CSV_TABLES)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(columns)
-    writer.writerows([_cell(row.get(key)) for key in columns] for row in rows)
+    writer.writerow(keys)
+    writer.writerows([_cell(found.get(key)) for key in keys] for found in rows)
     return buffer.getvalue()
+
+
+def _handover_value(handover: Handover, key: str) -> Any:
+    """A handover's column: bodies by id, as every other table gives references."""
+    value = getattr(handover, key)
+    if key in ("from_bodies", "to_bodies"):
+        return [body.id for body in value]
+    return plain(value)
 
 
 def _cell(value: Any) -> str:

@@ -10,7 +10,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from coophistory.dates import DatePoint, HistoricalDate
-from coophistory.export import json_text
+from coophistory.export.lossless import json_text
 
 if TYPE_CHECKING:
     from coophistory.history import History

@@ -1,0 +1,223 @@
+"""The subcommands: each one History call and the formatting of its answer."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, BinaryIO, Final
+
+from coophistory import prose
+from coophistory.answers import handover_dict
+from coophistory.cli.output import print_json, print_lines, table
+from coophistory.dates import parse_date
+from coophistory.errors import DataError, MissingFileError
+from coophistory.history import History, load
+from coophistory.loading import BUNDLED
+from coophistory.records import FUNCTIONS
+from coophistory.schema import row
+
+__all__ = [
+    "DIAGRAM_FORMATS",
+    "conflicts",
+    "export",
+    "handovers",
+    "on",
+    "render_diagram",
+    "sources",
+    "timeline",
+    "validate",
+    "who",
+]
+
+#: The formats ``render --format`` takes (without graphviz: naming them must not import it).
+DIAGRAM_FORMATS: Final = ("svg", "dot", "png", "pdf")
+_BINARY_FORMATS: Final = ("png", "pdf")
+
+
+def _history(args: argparse.Namespace) -> History:
+    return load(*args.data) if args.data else load()
+
+
+def who(args: argparse.Namespace) -> int:
+    """``coophistory who``: who held a function over a type on a date."""
+    answer = _history(args).supervisor(args.coop_type, args.date, function=args.function)
+    if args.json:
+        print_json(answer.to_dict())
+    else:
+        print_lines([str(answer)])
+    return 0
+
+
+def on(args: argparse.Namespace) -> int:
+    """``coophistory on``: every concrete type and its holders on a date."""
+    history = _history(args)
+    functions = (args.function,) if args.function else FUNCTIONS
+    answers = {f: history.supervision_on(args.date, function=f) for f in functions}
+    if args.json:
+        print_json(
+            {
+                "on": str(parse_date(args.date)),
+                "answers": [
+                    answers[f][t.id].to_dict() for t in history.concrete_types() for f in functions
+                ],
+            }
+        )
+        return 0
+
+    def holders(answer: Any) -> str:
+        named = [b.label_on(answer.day) for b in answer.bodies]
+        named += [f"{b.label_on(answer.day)}?" for b in answer.possible]
+        return " + ".join(named) or "-"
+
+    rows = [("type", *functions)]
+    rows += [
+        (t.id, *(holders(answers[f][t.id]) for f in functions)) for t in history.concrete_types()
+    ]
+    print_lines(table(rows))
+    if any(not a.certain for by_type in answers.values() for a in by_type.values()):
+        print_lines([prose.possibly_note()])
+    return 0
+
+
+def handovers(args: argparse.Namespace) -> int:
+    """``coophistory handovers``: when a function passed between bodies."""
+    history = _history(args)
+    found = [
+        handover_dict(history, h) for h in history.handovers(args.coop_type, function=args.function)
+    ]
+    if args.json:
+        print_json(found)
+        return 0
+
+    def names(refs: list[dict[str, Any]]) -> str:
+        return ", ".join(ref["acronym"] or ref["name"] for ref in refs)
+
+    def types(h: dict[str, Any]) -> str:
+        types = ", ".join(h["coop_types"])
+        return prose.types_except(types, ", ".join(h["excluding"])) if h["excluding"] else types
+
+    print_lines(
+        prose.handover_line(
+            date=h["date"],
+            function=h["function"],
+            types=types(h),
+            givers=names(h["from"]),
+            receivers=names(h["to"]),
+            laws=", ".join(law["label"] for law in h["laws"]),
+        )
+        for h in found
+    )
+    return 0
+
+
+def timeline(args: argparse.Namespace) -> int:
+    """``coophistory timeline``: events in date order within a range."""
+    events = _history(args).events(args.start, args.end, coop_type=args.coop_type, kind=args.kind)
+    if args.json:
+        print_json([row(e) for e in events])
+    else:
+        print_lines(prose.event_line(date=str(e.date), kind=e.kind, title=e.title) for e in events)
+    return 0
+
+
+def render_diagram(args: argparse.Namespace) -> int:
+    """``coophistory render``: draw one diagram into a file."""
+    from coophistory import render  # noqa: PLC0415 - graphviz off the `who` path
+
+    history = _history(args)
+    if args.view == "snapshot":
+        if args.on is None:
+            args.usage_error(prose.snapshot_needs_a_day())
+        diagram = render.snapshot(history, args.on)
+    elif args.view == "timeline":
+        diagram = render.timeline(history, args.start, args.end, kinds=args.kind)
+    elif args.view == "lanes":
+        diagram = render.lanes(history, function=args.function)
+    else:
+        diagram = render.handovers(history)
+    render.write(diagram, _destination(args, args.diagram_format), args.diagram_format)
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """``coophistory export``: write the whole history in another format."""
+    from coophistory import export  # noqa: PLC0415 - off the `who` path
+
+    options: dict[str, Any] = {}
+    if args.format == "csv":
+        options["table"] = args.table
+    elif args.format == "jsonld":
+        options["base"] = args.base
+    export.write(_history(args), args.format, _destination(args, args.format), **options)
+    return 0
+
+
+def _destination(args: argparse.Namespace, fmt: str | None) -> Path | BinaryIO:
+    """The output path, or standard output for ``-o -`` (binary formats never to a terminal)."""
+    if args.output != "-":
+        return Path(args.output)
+    if fmt is None:
+        args.usage_error(prose.stdout_needs_a_format(", ".join(DIAGRAM_FORMATS)))
+    if fmt in _BINARY_FORMATS and sys.stdout.isatty():
+        args.usage_error(prose.binary_not_to_a_terminal(fmt))
+    sys.stdout.flush()
+    return sys.stdout.buffer
+
+
+def validate(args: argparse.Namespace) -> int:
+    """``coophistory validate``: list every problem of data files."""
+    files = [BUNDLED, *args.files] if args.with_bundled else list(args.files)
+    try:
+        history = load(*files)
+    except DataError as err:
+        problems = [str(p) for p in err.problems]
+    except MissingFileError as err:
+        problems = [str(err)]
+    else:
+        problems = []
+    if args.json:
+        print_json({"valid": not problems, "files": [str(f) for f in files], "problems": problems})
+    elif problems:
+        print_lines(problems)
+    else:
+        print_lines([prose.valid_files(files=", ".join(map(str, files)), history=repr(history))])
+    return 1 if problems else 0
+
+
+def sources(args: argparse.Namespace) -> int:
+    """``coophistory sources``: every source the history cites."""
+    sources = _history(args).sources()
+    if args.json:
+        print_json([row(s) for s in sources])
+        return 0
+    for source in sources:
+        details = ", ".join(str(d) for d in (source.author, source.publisher, source.year) if d)
+        line = prose.source_line(
+            ident=source.id, title=source.title, details=details, url=source.url or ""
+        )
+        print_lines([line])
+    return 0
+
+
+def conflicts(args: argparse.Namespace) -> int:
+    """``coophistory conflicts``: every disagreement between sources."""
+    conflicts = _history(args).conflicts()
+    if args.json:
+        print_json([row(c) for c in conflicts])
+        return 0
+    for conflict in conflicts:
+        lines = [prose.conflict_heading(ident=conflict.id, title=conflict.title)]
+        lines += [
+            prose.conflict_claim(
+                value=claim.value,
+                preferred=claim.value == conflict.preferred,
+                citation=str(claim.citation),
+                note=claim.note or "",
+            )
+            for claim in conflict.claims
+        ]
+        if conflict.reason:
+            lines.append(prose.conflict_reason(conflict.reason))
+        print_lines(lines)
+    return 0

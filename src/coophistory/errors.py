@@ -1,0 +1,145 @@
+"""The whole error tree of coophistory: one root, each class also the builtin it refines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+import attrs
+
+__all__ = [
+    "CoopHistoryError",
+    "DataError",
+    "InvalidDateError",
+    "MissingFileError",
+    "NothingChosenError",
+    "OutputError",
+    "Problem",
+    "RenderError",
+    "UnknownChoiceError",
+    "UnknownNameError",
+]
+
+
+class CoopHistoryError(Exception):
+    """Root of every error that coophistory raises on purpose."""
+
+
+class InvalidDateError(CoopHistoryError, ValueError):
+    """A string that is not a date of the supported EDTF subset."""
+
+    def __init__(self, text: object, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"invalid date {text!r}: {reason}")
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong in a data file: where it is and what is wrong.
+
+    >>> str(Problem("events.toml", "mandates", 4, "fenacrep → savings-and-credit", "no basis"))
+    'events.toml: mandates #4 (fenacrep → savings-and-credit): no basis'
+    """
+
+    file: str
+    table: str | None
+    position: int | None
+    label: str | None
+    message: str
+
+    def __str__(self) -> str:
+        """Return the problem as one line a curator can act on."""
+        where = self.file
+        if self.table is not None:
+            where += f": {self.table}"
+            if self.position is not None:
+                where += f" #{self.position}"
+            if self.label:
+                where += f" ({self.label})"
+        return f"{where}: {self.message}"
+
+
+class DataError(CoopHistoryError, ValueError):
+    """A data file (or set of files) that does not validate; `.problems` lists every problem."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} in the data"
+        super().__init__("\n".join([heading + ":", *(f"  {p}" for p in self.problems)]))
+
+
+class UnknownNameError(CoopHistoryError, LookupError):
+    """A name that matches no record, or more than one; suggests close matches."""
+
+    def __init__(
+        self, kind: str, name: str, suggestions: Sequence[str], *, ambiguous: bool = False
+    ):
+        self.kind = kind
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        self.ambiguous = ambiguous
+        if ambiguous:
+            message = f"{kind} {name!r} is ambiguous: it could be {', '.join(self.suggestions)}"
+        else:
+            message = f"unknown {kind} {name!r}"
+            if self.suggestions:
+                message += f"; did you mean {', '.join(self.suggestions)}?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        """Return the message without the quoting KeyError-style lookups add."""
+        return str(self.args[0])
+
+
+class UnknownChoiceError(UnknownNameError, ValueError):
+    """An export format, CSV table, diagram view or function that is not one of the choices."""
+
+    def __init__(self, kind: str, name: str, choices: Sequence[str]) -> None:
+        self.choices = tuple(choices)
+        super().__init__(kind, name, ())
+        self.args = (f"unknown {kind} {name!r}; expected one of {', '.join(self.choices)}",)
+
+
+class NothingChosenError(CoopHistoryError, ValueError):
+    """An empty choice where at least one is needed, e.g. a snapshot of no function."""
+
+    def __init__(self, kind: str, choices: Sequence[str]) -> None:
+        self.kind = kind
+        self.choices = tuple(choices)
+        super().__init__(f"no {kind} chosen; expected one or more of {', '.join(self.choices)}")
+
+
+class MissingFileError(CoopHistoryError, FileNotFoundError):
+    """A data file that does not exist; the message names its path."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(f"no such data file: {path}")
+        self.filename = str(path)
+
+    def __str__(self) -> str:
+        """Return the message alone, without the errno decoration of OSError."""
+        return str(self.args[0])
+
+
+class RenderError(CoopHistoryError, RuntimeError):
+    """A diagram that could not be written, e.g. because Graphviz's dot program is missing."""
+
+
+class OutputError(CoopHistoryError, OSError):
+    """An output path that cannot be written (a directory, a missing folder, no permission)."""
+
+
+_DEPRECATED: Final = {"InvalidDate": InvalidDateError, "UnknownName": UnknownNameError}
+
+
+def __getattr__(name: str) -> type[CoopHistoryError]:
+    """Serve the pre-0.2 names (without ``Error``) for one more release, with a warning."""
+    if name not in _DEPRECATED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import warnings  # noqa: PLC0415 - only for the deprecated names
+
+    new = _DEPRECATED[name]
+    warnings.warn(f"{name} is deprecated; use {new.__name__}", DeprecationWarning, stacklevel=2)
+    return new

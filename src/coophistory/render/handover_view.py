@@ -1,0 +1,117 @@
+"""The handover diagram: who handed which function to whom, when, under which law."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import graphviz
+
+from coophistory import prose
+from coophistory.records import FUNCTIONS, Body
+from coophistory.render.style import (
+    DELEGATION,
+    GREY,
+    Canvas,
+    branch_of,
+    group_colours,
+    html_text,
+    law_labels,
+    legend,
+    line,
+    names_over_time,
+    plain,
+    type_names,
+    wrap,
+)
+
+if TYPE_CHECKING:
+    from coophistory.history import History
+
+__all__ = ["handovers"]
+
+
+def handovers(
+    history: History,
+    coop_types: Iterable[str] | None = None,
+    *,
+    functions: Sequence[str] = FUNCTIONS,
+    title: str | None = None,
+    sources: bool = True,
+) -> graphviz.Digraph:
+    """Who handed which function to whom, when and under which law, left to right in time.
+
+    ``coop_types`` narrows it to some types (and their subtypes); ``sources`` numbers the
+    citations behind each handover and lists them as notes.
+    """
+    canvas = Canvas(
+        history,
+        "handovers",
+        title or prose.handovers_title(),
+        sources=sources,
+        rankdir="LR",
+    )
+    frame, notes = canvas.frame, canvas.notes
+    frame.attr("node", shape="box", style="rounded", color=GREY, margin="0.15,0.08")
+    colours = group_colours(history)
+    scopes = list(coop_types) if coop_types is not None else [None]
+    steps = {
+        h: None for scope in scopes for f in functions for h in history.handovers(scope, function=f)
+    }
+    bodies: dict[str, None] = {}
+    used: set[str] = set()
+    for step in sorted(steps, key=lambda h: h.date.sort_key()):
+        branch = branch_of(history, step.coop_types)
+        used.add(branch)
+        label = [
+            f"{step.date.display()}"
+            + (f" · {law_labels(history, step.basis)}" if step.basis else "")
+        ]
+        if history.coop_type(branch).parent is not None or len(step.coop_types) > 1:
+            label += wrap(type_names(history, step.coop_types), 34)
+        if step.excluding:
+            label += wrap(prose.except_types(type_names(history, step.excluding)), 34)
+        label[-1] += notes.mark(step.citations)
+        for giver in step.from_bodies:
+            for receiver in (b for b in step.to_bodies if b != giver):
+                bodies.update(dict.fromkeys((giver.id, receiver.id)))
+                frame.edge(
+                    giver.id,
+                    receiver.id,
+                    label=plain(*label),
+                    fontcolor=colours[branch],
+                    **line(step.function, colours[branch]),
+                )
+    delegated = [
+        m
+        for m in history.mandates()
+        if m.delegated_by and m.function in functions and m.body in bodies
+    ]
+    for mandate in delegated:
+        assert mandate.delegated_by is not None  # noqa: S101 - filtered above
+        bodies.setdefault(mandate.delegated_by, None)
+        span = prose.delegates(
+            mandate.start.display(), mandate.end.display() if mandate.end else ""
+        )
+        frame.edge(
+            mandate.delegated_by,
+            mandate.body,
+            constraint="false",
+            label=plain(f"{span}{notes.mark(mandate.citations)}"),
+            **DELEGATION,
+        )
+    for body_id in bodies:
+        frame.node(body_id, _body_label(history.body(body_id)))
+    legend(frame, history, functions, used, delegation=bool(delegated))
+    return canvas.finish()
+
+
+def _body_label(body: Body) -> str:
+    """A body across time: every acronym it used, its present name, and when it was renamed."""
+    renamings = sorted(body.former_names, key=lambda f: f.until)
+    lines = [f"<B>{html_text(names_over_time(body))}</B>"]
+    if body.acronym:
+        lines += [f'<FONT POINT-SIZE="9">{html_text(line)}</FONT>' for line in wrap(body.name)]
+    renamed = (prose.named_until(f.acronym or f.name, f.until.display()) for f in renamings)
+    lines += [f'<FONT POINT-SIZE="8"><I>{html_text(text)}</I></FONT>' for text in renamed]
+    return f"<{'<BR/>'.join(lines)}>"

@@ -1,0 +1,154 @@
+"""The lanes diagram: one lane per concrete type across time, a bar per holder (a Gantt chart)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+import graphviz
+import pendulum
+
+from coophistory import prose
+from coophistory.render.style import (
+    PALETTE,
+    Canvas,
+    html_text,
+    names_over_time,
+    plain,
+)
+
+if TYPE_CHECKING:
+    from coophistory.history import History
+
+__all__ = ["lanes"]
+
+_PX_PER_YEAR: Final = 14
+_PX_PER_CHAR: Final = 6.2
+
+
+def lanes(
+    history: History,
+    *,
+    function: str = "supervision",
+    title: str | None = None,
+    sources: bool = True,
+) -> graphviz.Digraph:
+    """One lane per concrete type across time, a bar for each holder's stretch (a Gantt chart).
+
+    A lighter bar is an uncertain stretch: a boundary known only to the month or year, or
+    disputed. Bars are named as the bodies were named at the time.
+    """
+    canvas = Canvas(
+        history,
+        "lanes",
+        title or prose.lanes_title(function),
+        sources=sources,
+    )
+    notes = canvas.notes
+    lineages = {t.id: history.lineage(t.id, function=function) for t in history.concrete_types()}
+    steps = [s for lineage in lineages.values() for s in lineage]
+    if not steps:
+        canvas.frame.node("empty", plain(prose.no_mandate(function)), shape="plaintext")
+        return canvas.finish()
+    first = min(s.start.year for s in steps) // 10 * 10
+    last = (max(d.year for s in steps for d in (s.start, s.end) if d) + 5) // 10 * 10 + 10
+    axis = _Axis(pendulum.Date(first, 1, 1), pendulum.Date(last, 1, 1))
+    colours: dict[str, str] = {}
+    for step in steps:
+        for body in (*step.bodies, *step.possible):
+            colours.setdefault(body.id, PALETTE[1 + len(colours) % (len(PALETTE) - 1)])
+    ticks = "".join(
+        f'<TD WIDTH="{axis.x(pendulum.Date(y + 10, 1, 1)) - axis.x(pendulum.Date(y, 1, 1))}" '
+        f'FIXEDSIZE="TRUE" HEIGHT="16" ALIGN="LEFT" BORDER="1" SIDES="L" COLOR="#6F6F6F"> {y}</TD>'
+        for y in range(first, last, 10)
+    )
+    rows = [f"<TR><TD></TD><TD>{_strip(ticks)}</TD></TR>"]
+    for type_id, lineage in lineages.items():
+        mark = notes.mark(c for s in lineage for m in s.mandates for c in m.citations)
+        name = f"{history.coop_type(type_id).name}{mark}"
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT">{html_text(name)}</TD>'
+            f"<TD>{_strip(_lane(history, lineage, axis, colours))}</TD></TR>"
+        )
+    legend = "".join(
+        f'<TD BGCOLOR="{colour}" WIDTH="14" FIXEDSIZE="TRUE" HEIGHT="14"></TD>'
+        f'<TD ALIGN="LEFT">{html_text(names_over_time(history.body(body)))}</TD>'
+        for body, colour in colours.items()
+    )
+    legend += (
+        f'<TD BGCOLOR="{_tint(PALETTE[1])}" WIDTH="14" FIXEDSIZE="TRUE" HEIGHT="14"></TD>'
+        f'<TD ALIGN="LEFT">{html_text(prose.key_uncertain_bar())}</TD>'
+    )
+    rows.append(f'<TR><TD></TD><TD ALIGN="LEFT">{_strip(legend, spacing=4)}</TD></TR>')
+    table = f'<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0">{"".join(rows)}</TABLE>>'
+    canvas.frame.node("lanes", table, shape="plaintext")
+    return canvas.finish()
+
+
+class _Axis:
+    """Maps days to pixels, so every lane cuts at the same place for the same day."""
+
+    def __init__(self, start: pendulum.Date, end: pendulum.Date) -> None:
+        self.start, self.end = start, end
+
+    def x(self, day: pendulum.Date | None) -> int:
+        """The pixel offset of a day from the axis start; ``None`` is the axis end."""
+        day = self.end if day is None else min(day, self.end)
+        return round((day - self.start).in_days() * _PX_PER_YEAR / 365.25)
+
+
+def _strip(cells: str, spacing: int = 0) -> str:
+    """One row of cells as a table of its own, so each lane sets its own cell widths."""
+    return f'<TABLE BORDER="0" CELLSPACING="{spacing}" CELLPADDING="0"><TR>{cells}</TR></TABLE>'
+
+
+def _lane(history: History, lineage: Sequence[Any], axis: _Axis, colours: dict[str, str]) -> str:
+    cells = [_cell(axis.x(axis.start), axis.x(lineage[0].start), None, "")] if lineage else []
+    for step in lineage:
+        holders = (*step.bodies, *step.possible)
+        cuts = sorted(
+            {
+                step.start,
+                *(
+                    f.until.earliest
+                    for b in holders
+                    for f in b.former_names
+                    if f.until.earliest and step.start < f.until.earliest < (step.end or axis.end)
+                ),
+            }
+        )
+        for begin, finish in zip(cuts, [*cuts[1:], step.end], strict=True):
+            names = " + ".join(b.label_on(begin) for b in holders)
+            colour = colours[holders[0].id] if holders else None
+            if step.possible and colour:
+                colour = _tint(colour)
+                names = f"{names}?"
+            if step.end is None and finish is None:
+                names = f"{names} →"
+            cells.append(_cell(axis.x(begin), axis.x(finish), colour, names))
+    return "".join(cells)
+
+
+def _cell(left: int, right: int, colour: str | None, text: str) -> str:
+    width = right - left
+    if width <= 0:
+        return ""
+    fits = text and len(text) * _PX_PER_CHAR + 4 <= width
+    fill = f' BGCOLOR="{colour}"' if colour else ""
+    font = f'<FONT POINT-SIZE="10" COLOR="{_ink(colour)}">'
+    content = f"{font}{html_text(text)}</FONT>" if fits else ""
+    return f'<TD WIDTH="{width}" HEIGHT="20" FIXEDSIZE="TRUE"{fill}>{content}</TD>'
+
+
+def _tint(colour: str) -> str:
+    """The colour mixed 65% with white: the lighter shade for an uncertain stretch."""
+    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * 0.65):02X}" for c in channels)
+
+
+def _ink(colour: str | None) -> str:
+    """Black or white, whichever reads better on the colour."""
+    if colour is None:
+        return "#000000"
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 140 else "#FFFFFF"
