@@ -16,11 +16,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+import graphviz
 import pytest
 
 import coophistory
-from coophistory import export
+from coophistory import render
 from coophistory.cli import main
+from coophistory.export import lossless
 
 from .conftest import TINY
 from .test_cli import DATA
@@ -176,6 +178,40 @@ def test_interrupt_while_waiting_for_a_fifo_reader(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["fifo"]
 
 
+def alive(pid: int) -> bool:
+    """Whether a process runs (a zombie, dead but not yet reaped, does not count)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def test_interrupt_during_dot_leaves_no_file_and_no_dot(tmp_path: Path) -> None:
+    """SIGINT while ``dot`` runs: 130, one line, no output or temporary file, ``dot`` ended.
+
+    A stand-in ``dot`` on PATH records its process id and sleeps, as a long render would.
+    """
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    pid_file = tmp_path / "dot.pid"
+    fake_dot = tools / "dot"
+    fake_dot.write_text(f'#!/bin/sh\necho $$ > "{pid_file}"\nexec sleep 120\n', encoding="utf-8")
+    fake_dot.chmod(0o755)
+    output = tmp_path / "out" / "lanes.svg"
+    output.parent.mkdir()
+    environment = os.environ | {"PATH": f"{tools}{os.pathsep}{os.environ['PATH']}"}
+    process = coophistory_process(*DATA, "render", "lanes", "-o", str(output), env=environment)
+    wait_until(lambda: pid_file.exists() and pid_file.read_text().strip(), "dot to start")
+    dot_pid = int(pid_file.read_text())
+    assert alive(dot_pid)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert (process.returncode, err) == (130, b"coophistory: interrupted\n")
+    assert list(output.parent.iterdir()) == []
+    wait_until(lambda: not alive(dot_pid), "the stand-in dot to end", timeout=5)
+
+
 # --- the exports the stream gets are the library's own -------------------------------------------
 
 
@@ -183,4 +219,72 @@ def test_standard_output_export_is_the_document(capsysbinary: pytest.CaptureFixt
     """``export json -o -`` is the JSON document of the history given."""
     status, out, _ = call_binary(capsysbinary, *DATA, "export", "json", "-o", "-")
     assert status == 0
-    assert out.decode("utf-8") == export.json_text(export.to_document(coophistory.load(TINY)))
+    assert out.decode("utf-8") == lossless.render(coophistory.load(TINY))
+
+
+# --- Graphviz's own messages never reach the user ------------------------------------------------
+
+
+def long_title_data(tmp_path: Path) -> Path:
+    """The tiny world with a source, a law and an event titled in 20,000 characters."""
+    text = TINY.read_text(encoding="utf-8")
+    long = ("A curator's very long title, " * 700)[:20_000]
+    for old in ("A country context study", "General Law of Cooperatives"):
+        assert f'title = "{old}"' in text
+        text = text.replace(f'title = "{old}"', f'title = "{long}"', 1)
+    path = tmp_path / "long.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize(
+    ("view", "options"),
+    [("handovers", []), ("timeline", []), ("lanes", []), ("snapshot", ["--on", "2000"])],
+)
+def test_a_20000_character_title_renders(view: str, options: list[str], tmp_path: Path) -> None:
+    """A very long title is shown shortened ("…"); dot renders, and prints nothing of its own."""
+    data = long_title_data(tmp_path)
+    output = tmp_path / f"{view}.svg"
+    process = coophistory_process(
+        "--data", str(data), "render", view, "-o", str(output), *options, stdout=subprocess.PIPE
+    )
+    out, err = process.communicate(timeout=120)
+    assert (process.returncode, out, err) == (0, b"", b"")
+    assert output.read_bytes().startswith(b"<?xml")
+
+
+def test_dot_failure_is_one_line_of_ours(tmp_path: Path) -> None:
+    """A ``dot`` that fails noisily (a stand-in on PATH): one line of ours, none of its text."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    fake_dot = tools / "dot"
+    noise = "Error: <stdin>: syntax error in line 1\\nWarning: \\033[31mred\\n"
+    fake_dot.write_text(f'#!/bin/sh\nprintf "{noise}" >&2\nexit 3\n', encoding="utf-8")
+    fake_dot.chmod(0o755)
+    output = tmp_path / "out" / "lanes.svg"
+    output.parent.mkdir()
+    environment = os.environ | {"PATH": f"{tools}{os.pathsep}{os.environ['PATH']}"}
+    process = coophistory_process(*DATA, "render", "lanes", "-o", str(output), env=environment)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert err == (
+        b"coophistory: error: Graphviz's dot exited with status 3 without rendering "
+        b"the diagram; write the .dot source to see it\n"
+    )
+    assert list(output.parent.iterdir()) == []
+
+
+@pytest.mark.dot
+def test_graphviz_label_limit_is_one_error_of_ours(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A label over Graphviz's 16,384 characters: RenderError naming the limit, dot silent."""
+    diagram = graphviz.Digraph()
+    diagram.node("a", "<" + "x" * 20_000 + ">")
+    with pytest.raises(coophistory.RenderError) as raised:
+        render.write(diagram, tmp_path / "big.svg")
+    assert "longer than the 16,384 characters Graphviz allows" in str(raised.value)
+    assert "\n" not in str(raised.value)
+    assert capfd.readouterr() == ("", "")
+    assert list(tmp_path.iterdir()) == []
