@@ -187,28 +187,37 @@ def alive(pid: int) -> bool:
     return "\nState:\tZ" not in status
 
 
-def test_interrupt_during_dot_leaves_no_file_and_no_dot(tmp_path: Path) -> None:
-    """SIGINT while ``dot`` runs: 130, one line, no output or temporary file, ``dot`` ended.
+def render_with_fake_dot(tmp_path: Path, script: str) -> tuple[subprocess.Popen[bytes], Path]:
+    """Start ``render lanes`` with a stand-in ``dot`` (a shell script) first on PATH.
 
-    A stand-in ``dot`` on PATH records its process id and sleeps, as a long render would.
+    Returns the process and the folder its output goes to (empty at the start).
     """
     tools = tmp_path / "bin"
     tools.mkdir()
-    pid_file = tmp_path / "dot.pid"
     fake_dot = tools / "dot"
-    fake_dot.write_text(f'#!/bin/sh\necho $$ > "{pid_file}"\nexec sleep 120\n', encoding="utf-8")
+    fake_dot.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
     fake_dot.chmod(0o755)
     output = tmp_path / "out" / "lanes.svg"
     output.parent.mkdir()
     environment = os.environ | {"PATH": f"{tools}{os.pathsep}{os.environ['PATH']}"}
     process = coophistory_process(*DATA, "render", "lanes", "-o", str(output), env=environment)
+    return process, output.parent
+
+
+def test_interrupt_during_dot_leaves_no_file_and_no_dot(tmp_path: Path) -> None:
+    """SIGINT while ``dot`` runs: 130, one line, no output or temporary file, ``dot`` ended.
+
+    A stand-in ``dot`` on PATH records its process id and sleeps, as a long render would.
+    """
+    pid_file = tmp_path / "dot.pid"
+    process, folder = render_with_fake_dot(tmp_path, f'echo $$ > "{pid_file}"\nexec sleep 120')
     wait_until(lambda: pid_file.exists() and pid_file.read_text().strip(), "dot to start")
     dot_pid = int(pid_file.read_text())
     assert alive(dot_pid)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
     assert (process.returncode, err) == (130, b"coophistory: interrupted\n")
-    assert list(output.parent.iterdir()) == []
+    assert list(folder.iterdir()) == []
     wait_until(lambda: not alive(dot_pid), "the stand-in dot to end", timeout=5)
 
 
@@ -256,23 +265,15 @@ def test_a_20000_character_title_renders(view: str, options: list[str], tmp_path
 
 def test_dot_failure_is_one_line_of_ours(tmp_path: Path) -> None:
     """A ``dot`` that fails noisily (a stand-in on PATH): one line of ours, none of its text."""
-    tools = tmp_path / "bin"
-    tools.mkdir()
-    fake_dot = tools / "dot"
     noise = "Error: <stdin>: syntax error in line 1\\nWarning: \\033[31mred\\n"
-    fake_dot.write_text(f'#!/bin/sh\nprintf "{noise}" >&2\nexit 3\n', encoding="utf-8")
-    fake_dot.chmod(0o755)
-    output = tmp_path / "out" / "lanes.svg"
-    output.parent.mkdir()
-    environment = os.environ | {"PATH": f"{tools}{os.pathsep}{os.environ['PATH']}"}
-    process = coophistory_process(*DATA, "render", "lanes", "-o", str(output), env=environment)
+    process, folder = render_with_fake_dot(tmp_path, f'printf "{noise}" >&2\nexit 3')
     _, err = process.communicate(timeout=60)
     assert process.returncode == 1
     assert err == (
         b"coophistory: error: Graphviz's dot exited with status 3 without rendering "
         b"the diagram; write the .dot source to see it\n"
     )
-    assert list(output.parent.iterdir()) == []
+    assert list(folder.iterdir()) == []
 
 
 @pytest.mark.dot
