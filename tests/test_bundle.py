@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +19,7 @@ import pytest
 
 import coophistory
 from coophistory import bundle
+from coophistory.loading import read_bundled
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "coophistory"
@@ -68,7 +71,69 @@ def test_the_module_command_writes_the_compact_form_beside_the_toml(tmp_path: Pa
     assert bundle.main([]) == 2
 
 
+# --- the loader reads the compact form, validated, and only when it is fresh --------------------
+
+
+def _bundled_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled TOML with its compact form beside it, as a wheel ships them."""
+    toml = tmp_path / "events.toml"
+    shutil.copyfile(coophistory.BUNDLED, toml)
+    bundle.main([str(toml)])
+    return toml
+
+
+def _rewrite_compact(toml: Path, change: dict[str, object]) -> None:
+    """Change the compact form's document, keeping the hash of the TOML it claims to be from."""
+    made = bundle.compact_path(toml)
+    wrapper = json.loads(made.read_bytes())
+    wrapper["document"] |= change
+    made.write_text(json.dumps(wrapper), encoding="utf-8")
+
+
+def test_loader_reads_the_compact_form_made_from_its_toml(tmp_path: Path) -> None:
+    """A compact form made from these bytes is what is read (a marked copy shows it is used)."""
+    toml = _bundled_copy(tmp_path)
+    assert read_bundled(toml) == coophistory.load(coophistory.BUNDLED).records
+    _rewrite_compact(toml, {"dataset_version": "read-from-the-compact-form"})
+    assert read_bundled(toml).dataset_version == "read-from-the-compact-form"
+
+
+def test_loader_ignores_a_stale_compact_form(tmp_path: Path) -> None:
+    """Once the TOML changes, its old compact form is ignored and the TOML is read."""
+    toml = _bundled_copy(tmp_path)
+    _rewrite_compact(toml, {"dataset_version": "stale"})
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace(
+            "dataset_version = ", "dataset_version = 'e' #", 1
+        ),
+        encoding="utf-8",
+    )
+    assert read_bundled(toml).dataset_version == "e"
+    assert bundle.compact_path(toml).exists()
+
+
+def test_loader_validates_the_compact_form(tmp_path: Path) -> None:
+    """The compact form is checked as the TOML is: a broken one is a DataError, not an answer."""
+    toml = _bundled_copy(tmp_path)
+    _rewrite_compact(toml, {"mandates": [{"id": "x"}]})
+    with pytest.raises(coophistory.DataError):
+        read_bundled(toml)
+
+
 # --- nothing that can run code, from anywhere writable ------------------------------------------
+
+
+_CODE_FORMATS = re.compile(r"\b(?:import|from)\s+(?:pickle|marshal|shelve|dill|cloudpickle)\b")
+
+
+def test_no_code_capable_format_in_the_package() -> None:
+    """No module of the package imports pickle, marshal, shelve (or their cousins)."""
+    users = [
+        str(path.relative_to(SRC))
+        for path in sorted(SRC.rglob("*.py"))
+        if _CODE_FORMATS.search(path.read_text(encoding="utf-8"))
+    ]
+    assert users == []
 
 
 def _who_in_a_fresh_home(tmp_path: Path, *python_options: str) -> subprocess.CompletedProcess[str]:
@@ -89,6 +154,13 @@ def _who_in_a_fresh_home(tmp_path: Path, *python_options: str) -> subprocess.Com
         cwd=tmp_path,
         timeout=60,
     )
+
+
+def test_first_answer_writes_nothing(tmp_path: Path) -> None:
+    """``coophistory who`` in a fresh home answers and leaves the home (and its cache) empty."""
+    done = _who_in_a_fresh_home(tmp_path)
+    assert "SBS" in done.stdout or "FENACREP" in done.stdout
+    assert list((tmp_path / "home").rglob("*")) == []
 
 
 def test_first_answer_imports_no_heavy_library(tmp_path: Path) -> None:

@@ -19,7 +19,6 @@ import datetime
 import hashlib
 import json
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any, Final
 
@@ -37,6 +36,8 @@ def compact(toml_bytes: bytes) -> bytes:
     A TOML date (``current_to = 2026-11-29``) becomes its ISO text, which the loader reads as
     the same date. Raises TypeError for a time or a date-time, which no valid file holds.
     """
+    import tomllib  # noqa: PLC0415 - only the build needs the TOML parser
+
     document = tomllib.loads(toml_bytes.decode("utf-8"))
     wrapper = {"format": FORMAT, "toml_sha256": _digest(toml_bytes), "document": document}
     text = json.dumps(

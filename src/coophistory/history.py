@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from coophistory.answers import Answer, LineageStep
 from coophistory.dates import HistoricalDate
 from coophistory.handovers import Lineages
-from coophistory.loading import BUNDLED, read_cached, read_records
+from coophistory.loading import BUNDLED, read_bundled, read_records
 from coophistory.names import body_names, law_names, lookup, type_names
 from coophistory.names import function as check_function
 from coophistory.periods import DateLike, as_of, as_of_range, overlaps
@@ -298,7 +298,7 @@ _BUNDLED_LOCK = threading.Lock()
 
 @functools.cache
 def _build_bundled() -> History:
-    return History(read_cached(BUNDLED))
+    return History(read_bundled(BUNDLED))
 
 
 def _bundled() -> History:
