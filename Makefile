@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 
 # The bundled data's compact form (coophistory.bundle), remade whenever the TOML changes. The
 # editable install writes it too; the wheel gets its own from the build hook (hatch_build.py).
-$(COMPACT): data/events.toml $(STAMP)
+$(COMPACT): data/events.toml src/coophistory/bundle.py $(STAMP)
 	$(BIN)/python -m coophistory.bundle data/events.toml
 
 # Graphviz's dot program: installed with the system package manager when we are root.

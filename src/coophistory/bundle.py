@@ -1,10 +1,10 @@
 """The bundled data's compact form: the TOML document as JSON, made when the package is built.
 
 ``data/events.toml`` stays the source of truth, and ships in the wheel. Beside it the wheel
-ships ``events.compact.json``: the same document as JSON (``json.loads`` reads it about 25 times
-faster than ``tomllib`` reads the TOML), with the SHA-256 of the TOML bytes it was made from. The
-build hook (``hatch_build.py``) writes it into the wheel, and into ``data/`` for an editable
-install; ``make`` remakes it there whenever the TOML changes.
+ships ``events.compact.json``: the same document as JSON (``json.loads`` reads it about 30 times
+faster than ``tomllib`` reads the TOML), with the length and CRC-32 of the TOML bytes it was
+made from. The build hook (``hatch_build.py``) writes it into the wheel, and into ``data/``
+for an editable install; ``make`` remakes it there whenever the TOML changes.
 
 The compact form is used only when it was made from exactly the TOML beside it, and it is
 validated as any data file is: it never holds anything but data, and it can never say anything
@@ -16,9 +16,9 @@ This module uses the standard library alone, so that the build hook can run it.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import sys
+import zlib
 from pathlib import Path
 from typing import Any, Final
 
@@ -31,7 +31,7 @@ FORMAT: Final = 1
 
 
 def compact(toml_bytes: bytes) -> bytes:
-    """The compact form of a TOML document: its tables as JSON, with the TOML's SHA-256.
+    """The compact form of a TOML document: its tables as JSON, with the TOML's digest.
 
     A TOML date (``current_to = 2026-11-29``) becomes its ISO text, which the loader reads as
     the same date. Raises TypeError for a time or a date-time, which no valid file holds.
@@ -39,7 +39,7 @@ def compact(toml_bytes: bytes) -> bytes:
     import tomllib  # noqa: PLC0415 - only the build needs the TOML parser
 
     document = tomllib.loads(toml_bytes.decode("utf-8"))
-    wrapper = {"format": FORMAT, "toml_sha256": _digest(toml_bytes), "document": document}
+    wrapper = {"format": FORMAT, "toml_digest": _digest(toml_bytes), "document": document}
     text = json.dumps(
         wrapper, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_iso_date
     )
@@ -69,7 +69,7 @@ def document_for(toml_bytes: bytes, compact_file: Path) -> dict[str, Any] | None
     if (
         not isinstance(wrapper, dict)
         or wrapper.get("format") != FORMAT
-        or wrapper.get("toml_sha256") != _digest(toml_bytes)
+        or wrapper.get("toml_digest") != _digest(toml_bytes)
         or not isinstance(wrapper.get("document"), dict)
     ):
         return None
@@ -78,7 +78,13 @@ def document_for(toml_bytes: bytes, compact_file: Path) -> dict[str, Any] | None
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    """The TOML's length and CRC-32: enough to tell that it was edited since the build.
+
+    Not a defence against tampering: the compact form sits beside the package's own modules
+    and is as trusted as they are; this only keeps an edited TOML from being shadowed. zlib is
+    loaded already at start-up, hashlib would cost ~2 ms.
+    """
+    return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
 def main(argv: list[str] | None = None) -> int:

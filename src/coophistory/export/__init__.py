@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Final, overload
 
 from coophistory.errors import UnknownChoiceError
-from coophistory.files import Destination, write_output
 from coophistory.records import TABLES
 
 if TYPE_CHECKING:
+    from coophistory.files import Destination
     from coophistory.history import History
 
 __all__ = ["CSV_TABLES", "FORMATS", "write"]
@@ -49,6 +49,8 @@ def write(history: History, fmt: str, path: Destination, **options: Any) -> Path
     ``sys.stdout.buffer``. Returns the file written, or None for a stream (see
     ``coophistory.files.write_output``).
     """
+    from coophistory.files import write_output  # noqa: PLC0415 - off the `who` path
+
     if fmt not in FORMATS:
         raise UnknownChoiceError("export format", fmt, tuple(FORMATS))
     module = importlib.import_module(f"coophistory.export.{FORMATS[fmt]}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -30,9 +29,11 @@ def bundled_path() -> Path:
     An editable install imports the package from ``src/``, where the wheel's copy of the data
     does not exist, so the checkout's top-level ``data/`` is the fallback.
     """
-    package_copy = resources.files("coophistory").joinpath("data", "events.toml")
+    # Beside the package's modules (not importlib.resources: its zip support costs start-up,
+    # and the package is always installed as files).
+    package_copy = Path(__file__).resolve().parents[1] / "data" / "events.toml"
     if package_copy.is_file():
-        return Path(str(package_copy))
+        return package_copy
     return Path(__file__).resolve().parents[3] / "data" / "events.toml"
 
 
