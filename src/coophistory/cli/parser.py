@@ -121,7 +121,8 @@ def parser() -> argparse.ArgumentParser:
         "--format",
         dest="diagram_format",
         choices=commands.DIAGRAM_FORMATS,
-        help="the diagram's format (default: the output file's extension; needed with -o -)",
+        help="the diagram's format (default: the output file's extension; needed with -o -, "
+        "which sends png and pdf only to a pipe or a file, never to a terminal)",
     )
     render.add_argument(
         "--on", metavar="DATE", help="the day a snapshot shows (snapshot only, required)"
