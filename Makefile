@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	  { echo "coophistory needs Python 3.11 or newer (set PYTHON=...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,pandas]'
 	@touch $(STAMP)
 
 # The bundled data's compact form (coophistory.bundle), remade whenever the TOML changes. The

@@ -14,6 +14,7 @@ import argparse
 import bisect
 import datetime
 import gc
+import importlib.util
 import json
 import os
 import platform
@@ -44,6 +45,7 @@ GOALS = {
     "load_growth": 11.0,
     "load_vs_tomllib": 3.0,
     "bytes_per_record": 2048.0,
+    "who_held_s": 1.0,
 }
 
 
@@ -351,6 +353,23 @@ def bench_graph(history: coophistory.History, repeat: int) -> dict[str, Any]:
     return {"build_s": build, "graph_at_s": at}
 
 
+def bench_who_held(repeat: int) -> dict[str, Any]:
+    """frames.who_held on every day from 1964 to today, every type and function (issue 16)."""
+    if importlib.util.find_spec("pandas") is None:
+        return {"available": False, "reason": "pandas is not installed (the pandas extra)"}
+    from coophistory import frames  # noqa: PLC0415 - pandas only when installed
+
+    today = datetime.date.today()
+    rows = 0
+
+    def every_day() -> None:
+        nonlocal rows
+        history = coophistory.History(coophistory.load().records)  # no lineage cached yet
+        rows = len(frames.who_held(history, "1964-01-01", today, freq="D"))
+
+    return {"available": True, "seconds": best(every_day, repeat=repeat), "rows": rows}
+
+
 def bench_render(history: coophistory.History, repeat: int) -> dict[str, Any]:
     """The handover diagram: DOT text in Python, then ``dot`` on it, timed apart."""
     from coophistory import render  # noqa: PLC0415 - graphviz only for this benchmark
@@ -395,6 +414,7 @@ def run(sizes: tuple[int, ...], *, quick: bool, folder: Path) -> dict[str, Any]:
         "data": bench_bundled_data(repeat),
         "graph": bench_graph(bundled, repeat),
         "render": bench_render(bundled, repeat),
+        "who_held": bench_who_held(repeat),
     }
     for records in sizes:
         log(f"{records} records: generate")
@@ -474,6 +494,13 @@ def goals(report: dict[str, Any], sizes: tuple[int, ...]) -> list[dict[str, Any]
         by_size[str(large)]["load"]["load_s"] / by_size[str(small)]["load"]["load_s"],
         GOALS["load_growth"] * growth / 10,
     )
+    who_held = report["bundled"]["who_held"]
+    if who_held["available"]:
+        goal(
+            f"frames.who_held, every day 1964-today ({who_held['rows']} rows), seconds",
+            who_held["seconds"],
+            GOALS["who_held_s"],
+        )
     goal(
         f"bytes per record at {max(sizes)} records (tracemalloc)",
         report["memory"]["bytes_per_record"],

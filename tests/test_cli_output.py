@@ -22,12 +22,12 @@ import pytest
 import coophistory
 from coophistory import render
 from coophistory.cli import main
-from coophistory.export import lossless
+from coophistory.export import FORMATS, lossless
 
 from .conftest import TINY
 from .test_cli import DATA
 
-TEXT_EXPORTS = ["json", "csv", "jsonld", "graphml", "timelinejs"]
+TEXT_EXPORTS = list(FORMATS)  # every export format is text
 
 
 def call_binary(capsysbinary: pytest.CaptureFixture[bytes], *args: str) -> tuple[int, bytes, str]:

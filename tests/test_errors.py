@@ -34,12 +34,12 @@ def test_missing_data_file_is_a_file_not_found_error(tmp_path: Path) -> None:
     [
         (
             lambda h, path: export.write(h, "yaml", path),
-            "unknown export format 'yaml'; expected one of json, csv, jsonld, graphml, timelinejs",
+            f"unknown export format 'yaml'; expected one of {', '.join(export.FORMATS)}",
         ),
         (
             lambda h, path: export.write(h, "csv", path, table="people"),
             "unknown table 'people'; expected one of sources, bodies, coop_types, laws, "
-            "mandates, events, conflicts, handovers",
+            "mandates, events, conflicts, handovers, figures",
         ),
     ],
 )

@@ -63,7 +63,7 @@ def test_json_round_trip_keeps_the_name(hostile: coophistory.History, tmp_path: 
     assert coophistory.load(path) == hostile
 
 
-@pytest.mark.parametrize("fmt", ["json", "csv", "jsonld", "graphml", "timelinejs"])
+@pytest.mark.parametrize("fmt", export.FORMATS)
 def test_export_writes_only_its_target(
     hostile: coophistory.History, tmp_path: Path, fmt: str
 ) -> None:

@@ -118,6 +118,12 @@ class Answer:
         source = self._sources_by_id.get(citation.source)
         return source.cite(citation.locator) if source else str(citation)
 
+    def _repr_html_(self) -> str:
+        """An HTML table for Jupyter, every text escaped."""
+        from coophistory.notebook import answer_html  # noqa: PLC0415 - only in notebooks
+
+        return answer_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The answer as plain data, the shape ``coophistory who --json`` prints."""
         return {

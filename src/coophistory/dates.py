@@ -21,7 +21,7 @@ from typing import Final
 import attrs
 import pendulum
 
-from coophistory.errors import InvalidDateError
+from coophistory.errors import InvalidDateError, WrongTypeError
 
 __all__ = [
     "DatePoint",
@@ -33,7 +33,9 @@ __all__ = [
     "to_day",
 ]
 
-_POINT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<flag>[?~%])?")
+_POINT = re.compile(
+    r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<flag>[?~%])?"
+)
 _OPEN: Final = ".."
 _MIN_DAY: Final = pendulum.Date(1, 1, 1)
 _MAX_DAY: Final = pendulum.Date(9999, 12, 31)
@@ -246,6 +248,8 @@ def _display_point(point: DatePoint) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _parse_text(text: str) -> HistoricalDate:
+    if not text.isascii():
+        raise InvalidDateError(text, "EDTF dates are written in ASCII, with the digits 0-9")
     if "/" in text:
         parts = text.split("/")
         if len(parts) != 2:
@@ -303,7 +307,7 @@ def parse_date(value: str | datetime.date | HistoricalDate) -> HistoricalDate:
         point = DatePoint(value.year, value.month, value.day)
         return HistoricalDate(point, point)
     if not isinstance(value, str):
-        raise InvalidDateError(value, f"expected EDTF text or a date, not {type(value).__name__}")
+        raise WrongTypeError("a date", "EDTF text or a datetime.date", value)
     return _parse_text(value)
 
 

@@ -11,13 +11,16 @@ __all__ = [
     "CoopHistoryError",
     "DataError",
     "InvalidDateError",
+    "InvalidOptionError",
     "MissingFileError",
     "NothingChosenError",
     "OutputError",
     "Problem",
     "RenderError",
+    "ReversedRangeError",
     "UnknownChoiceError",
     "UnknownNameError",
+    "WrongTypeError",
 ]
 
 
@@ -32,6 +35,16 @@ class InvalidDateError(CoopHistoryError, ValueError):
         self.text = text
         self.reason = reason
         super().__init__(f"invalid date {text!r}: {reason}")
+
+
+class InvalidOptionError(CoopHistoryError, ValueError):
+    """An option whose value is of the right type but not a meaningful one (a relative IRI)."""
+
+    def __init__(self, option: str, value: object, expected: str) -> None:
+        self.option = option
+        self.value = value
+        self.expected = expected
+        super().__init__(f"invalid {option} {value!r}: expected {expected}")
 
 
 @attrs.frozen
@@ -68,6 +81,25 @@ class DataError(CoopHistoryError, ValueError):
         count = len(self.problems)
         heading = f"{count} problem{'s' if count != 1 else ''} in the data"
         super().__init__("\n".join([heading + ":", *(f"  {p}" for p in self.problems)]))
+
+
+class WrongTypeError(CoopHistoryError, TypeError):
+    """An argument of the wrong type: says what was expected and what was given."""
+
+    def __init__(self, argument: str, expected: str, value: object) -> None:
+        self.argument = argument
+        self.expected = expected
+        self.value = value
+        super().__init__(f"{argument} must be {expected}, not {type(value).__name__}")
+
+
+class ReversedRangeError(CoopHistoryError, ValueError):
+    """A range of dates whose end comes before its start."""
+
+    def __init__(self, start: object, end: object) -> None:
+        self.start = start
+        self.end = end
+        super().__init__(f"the range from {start} to {end} ends before it starts")
 
 
 class UnknownNameError(CoopHistoryError, LookupError):

@@ -32,6 +32,7 @@ import networkx as nx
 from coophistory import names
 from coophistory.dates import HistoricalDate, Status
 from coophistory.periods import Period
+from coophistory.readonly import ReadOnly
 from coophistory.records import FUNCTIONS, HOLDS, Body, Citation, Handover, Law, Mandate
 
 if TYPE_CHECKING:
@@ -100,8 +101,23 @@ def build(history: History) -> Graph:
 
 
 def _frozen(graph: Graph) -> Graph:
-    """The graph, made read-only in place (networkx's freeze, typed)."""
+    """The graph, made read-only in place, attributes too.
+
+    networkx's freeze stops nodes and edges being added or removed; the attribute mappings
+    (the graph's, each node's, each edge's) are made read-only here, so that no caller can
+    change what every later caller of ``History.graph`` sees.
+    """
     nx.freeze(graph)
+    store: Any = graph  # networkx's own attribute stores, which its stubs do not describe
+    store.graph = ReadOnly(graph.graph)
+    for node_key, data in store._node.items():
+        store._node[node_key] = ReadOnly(data)
+    for source, targets in store._succ.items():
+        for target, keyed in targets.items():
+            for key, data in keyed.items():
+                read_only = ReadOnly(data)
+                keyed[key] = read_only
+                store._pred[target][source][key] = read_only
     return graph
 
 

@@ -9,19 +9,21 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from coophistory import arguments
 from coophistory.answers import Answer, LineageStep
 from coophistory.dates import HistoricalDate
 from coophistory.handovers import Lineages
 from coophistory.loading import BUNDLED, read_bundled, read_records
-from coophistory.names import body_names, law_names, lookup, type_names
+from coophistory.names import body_names, choice, law_names, lookup, type_names
 from coophistory.names import function as check_function
+from coophistory.notebook import Handovers
 from coophistory.periods import DateLike, as_of, as_of_range, overlaps
+from coophistory.readonly import ReadOnly
 from coophistory.records import (
     Body,
     Conflict,
     CoopType,
     Event,
-    Handover,
     Law,
     Mandate,
     Records,
@@ -31,6 +33,7 @@ from coophistory.taxonomy import Taxonomy
 from coophistory.timeline import Index, when
 
 if TYPE_CHECKING:
+    from coophistory.changes import Changes
     from coophistory.graph import Graph
 
 __all__ = ["DateLike", "History", "load"]
@@ -55,6 +58,9 @@ class History:
         self._index = Index(records.mandates, self._tree, self._bodies, self._laws, self._conflicts)
         self._lineages = Lineages(self._index, self._tree)
         self._graph: Graph | None = None
+        # What an answer may read of the history, read-only: no answer can change the history.
+        self._bodies_view = ReadOnly(self._bodies)
+        self._sources_view = ReadOnly(self._sources)
 
     # --- identity -------------------------------------------------------------------------
 
@@ -209,8 +215,8 @@ class History:
             laws=laws,
             citations=citations,
             conflicts=conflicts,
-            bodies_by_id=self._bodies,
-            sources_by_id=self._sources,
+            bodies_by_id=self._bodies_view,
+            sources_by_id=self._sources_view,
         )
 
     def supervision_on(
@@ -233,7 +239,7 @@ class History:
 
     def handovers(
         self, coop_type: str | None = None, *, function: str = "supervision"
-    ) -> tuple[Handover, ...]:
+    ) -> Handovers:
         """Every passing of a function from some bodies to others, in date order.
 
         The first holders of a chain did not receive it from anybody, and a body joining the
@@ -242,7 +248,25 @@ class History:
         """
         checked = check_function(function)
         root = self.coop_type(coop_type).id if coop_type else None
-        return self._lineages.handovers(checked, root)
+        return Handovers(self._lineages.handovers(checked, root))
+
+    def held_by(self, body: str) -> tuple[Mandate, ...]:
+        """Every mandate the body (id, name or acronym) held, in order of their start.
+
+        >>> [m.function for m in load().held_by("FENACREP")]
+        ['supervision']
+        """
+        ident = self.body(body).id
+        held = (m for m in self._records.mandates if m.body == ident)
+        return tuple(sorted(held, key=lambda m: (m.start.sort_key(), m.function)))
+
+    def changes_between(
+        self, a: DateLike, b: DateLike, *, function: str | None = None, coop_type: str | None = None
+    ) -> Changes:
+        """What changed from ``a`` to ``b``: see :func:`coophistory.changes.changes_between`."""
+        from coophistory.changes import changes_between  # noqa: PLC0415 - off the `who` path
+
+        return changes_between(self, a, b, function=function, coop_type=coop_type)
 
     # --- events ---------------------------------------------------------------------------
 
@@ -256,9 +280,13 @@ class History:
     ) -> tuple[Event, ...]:
         """Events whose dates overlap the half-open range [start, end), in date order.
 
-        ``coop_type`` keeps events about that type, its subtypes or its ancestors.
+        ``coop_type`` keeps events about that type, its subtypes or its ancestors; ``kind``
+        must be a kind some event has (else UnknownNameError with the close ones). A range
+        that ends before it starts raises ReversedRangeError.
         """
         low, high = as_of_range(start, end)
+        if kind is not None:
+            choice("event kind", kind, (e.kind for e in self._records.events))
         related: set[str] | None = None
         if coop_type is not None:
             type_id = self.coop_type(coop_type).id
@@ -319,4 +347,5 @@ def load(*paths: str | Path) -> History:
     """
     if not paths:
         return _bundled()
+    arguments.paths(paths)
     return History(read_records([Path(p) for p in paths]))

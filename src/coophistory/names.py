@@ -7,10 +7,20 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
+from coophistory import arguments
 from coophistory.errors import UnknownNameError
 from coophistory.records import FUNCTIONS, Body, CoopType, Function, Law
 
-__all__ = ["body_names", "function", "law_names", "lookup", "normal", "type_names", "unique"]
+__all__ = [
+    "body_names",
+    "choice",
+    "function",
+    "law_names",
+    "lookup",
+    "normal",
+    "type_names",
+    "unique",
+]
 
 _T = TypeVar("_T")
 NameIndex = dict[str, set[str]]
@@ -64,7 +74,11 @@ def law_names(laws: Iterable[Law]) -> NameIndex:
 
 
 def lookup(kind: str, name: str, by_id: Mapping[str, _T], by_name: Mapping[str, set[str]]) -> _T:
-    """The record named ``name``: by id first, then by folded name; else UnknownNameError."""
+    """The record named ``name``: by id first, then by folded name; else UnknownNameError.
+
+    A name that is not a string raises WrongTypeError (a TypeError).
+    """
+    arguments.name(name, f"a {kind}")
     if name in by_id:
         return by_id[name]
     matches = by_name.get(normal(name), set())
@@ -81,6 +95,7 @@ def lookup(kind: str, name: str, by_id: Mapping[str, _T], by_name: Mapping[str, 
 
 def function(name: str) -> Function:
     """The function called ``name`` (``supervision`` or ``promotion``); else UnknownNameError."""
+    arguments.name(name, "function")
     for known in FUNCTIONS:
         if name == known:
             return known
@@ -89,3 +104,18 @@ def function(name: str) -> Function:
     raise UnknownNameError(
         "function", name, difflib.get_close_matches(name, FUNCTIONS, n=2, cutoff=0.3)
     )
+
+
+def choice(kind: str, value: str, known: Iterable[str]) -> str:
+    """``value`` if it is one of ``known``; else UnknownNameError with the close matches.
+
+    With no close match, every known value is suggested (the lists this checks are short).
+    """
+    arguments.name(value, kind)
+    choices = sorted(set(known))
+    if value in choices:
+        return value
+    import difflib  # noqa: PLC0415 - only for a miss, off the start-up path
+
+    close = difflib.get_close_matches(value, choices, n=3, cutoff=0.6)
+    raise UnknownNameError(kind, value, close or choices)

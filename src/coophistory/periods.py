@@ -8,19 +8,26 @@ import attrs
 import pendulum
 
 from coophistory.dates import HistoricalDate, Precision, Status, parse_date, shift
-from coophistory.errors import InvalidDateError
+from coophistory.errors import InvalidDateError, ReversedRangeError, WrongTypeError
 
 __all__ = ["DateLike", "Period", "as_of", "as_of_range", "overlaps"]
 
-DateLike = str | datetime.date | HistoricalDate
+DateLike = str | int | datetime.date | HistoricalDate
 
 
 def as_of(on: DateLike) -> HistoricalDate:
     """The closed date a question is asked on; a datetime counts as its calendar day.
 
     This is the one policy for every as-of entry point (answers, events, graphs, diagrams):
-    the day of a datetime is meant, its time of day is not history's grain.
+    the day of a datetime is meant, its time of day is not history's grain. An ``int`` is a
+    year (``2000`` means ``"2000"``); a bool is refused.
     """
+    if isinstance(on, bool) or not isinstance(on, str | int | datetime.date | HistoricalDate):
+        raise WrongTypeError("a date", "EDTF text, a year as int or a datetime.date", on)
+    if isinstance(on, int):
+        if not 1 <= on <= 9999:  # the years four digits write
+            raise InvalidDateError(on, "a year is a number from 1 to 9999")
+        on = f"{on:04d}"
     if isinstance(on, datetime.datetime):
         on = on.date()
     when = parse_date(on)
@@ -32,15 +39,24 @@ def as_of(on: DateLike) -> HistoricalDate:
 def as_of_range(
     start: DateLike | None, end: DateLike | None
 ) -> tuple[pendulum.Date | None, pendulum.Date | None]:
-    """The first days of a half-open range [start, end); a missing bound stays open (None)."""
-    return (
-        None if start is None else as_of(start).earliest,
-        None if end is None else as_of(end).earliest,
-    )
+    """The first days of a half-open range [start, end); a missing bound stays open (None).
+
+    A range that ends before it starts raises ReversedRangeError (an empty one is allowed).
+    """
+    low = None if start is None else as_of(start).earliest
+    high = None if end is None else as_of(end).earliest
+    if low is not None and high is not None and high < low:
+        raise ReversedRangeError(start, end)
+    return low, high
 
 
 def overlaps(date: HistoricalDate, low: pendulum.Date | None, high: pendulum.Date | None) -> bool:
-    """Whether a date overlaps the half-open range of days [low, high); None is open."""
+    """Whether a date overlaps the half-open range of days [low, high); None is open.
+
+    An empty range (``high`` not after ``low``) overlaps nothing.
+    """
+    if low is not None and high is not None and high <= low:
+        return False
     return (low is None or date.latest is None or date.latest >= low) and (
         high is None or date.earliest is None or date.earliest < high
     )

@@ -184,14 +184,6 @@ def event_line(*, date: str, kind: str, title: str) -> str:
     return "{date}  [{kind}] {title}".format(date=date, kind=kind, title=title)
 
 
-def source_line(*, ident: str, title: str, details: str, url: str) -> str:
-    """One source on a line; ``details`` (author, publisher, year) and ``url`` may be empty."""
-    line = "{ident}: {title}".format(ident=ident, title=title)
-    if details:
-        line = "{ident}: {title} ({details})".format(ident=ident, title=title, details=details)
-    return "{line} <{url}>".format(line=line, url=url) if url else line
-
-
 def conflict_heading(*, ident: str, title: str) -> str:
     """The first line of a conflict."""
     return "{ident}: {title}".format(ident=ident, title=title)
@@ -217,6 +209,19 @@ def possibly_note() -> str:
 def valid_files(*, files: str, history: str) -> str:
     """What ``validate`` says of files without problems."""
     return "{files}: no problems ({history})".format(files=files, history=history)
+
+
+def option_not_for(*, option: str, command: str) -> str:
+    """A usage error: an option given to a command that does not read it."""
+    return f"{option} does not apply to {command}"
+
+
+def rests_on_unread(*, table: str, record: str, sources: str) -> str:
+    """A validation warning: a record whose every citation is of a source nobody has read."""
+    return (
+        f"warning: {table} {record} rests only on unread sources ({sources}): "
+        "record when each was read (accessed), or say in its note why it is kept"
+    )
 
 
 def snapshot_needs_a_day() -> str:

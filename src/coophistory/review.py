@@ -127,8 +127,11 @@ def resting_on_unread(history: History) -> tuple[Finding, ...]:
 def coarse_citations(history: History, source: str | None = None) -> tuple[Finding, ...]:
     """The citations (of ``source`` only, if given) whose locator is not pinpointed.
 
-    One finding per record, listing its coarse citations.
+    One finding per record, listing its coarse citations. A ``source`` that the history does
+    not hold raises UnknownNameError, with the close ids.
     """
+    if source is not None:
+        history.source(source)
     found = []
     for table, name, record in _records(history):
         coarse = tuple(

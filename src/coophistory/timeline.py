@@ -224,7 +224,7 @@ def _when_of(on: DateLike) -> tuple[HistoricalDate, int, int]:
     return day, day.earliest.toordinal(), day.latest.toordinal()
 
 
-_cached_when = functools.lru_cache(maxsize=8192)(_when_of)
+_cached_when = functools.lru_cache(maxsize=8192, typed=True)(_when_of)  # True is not 1
 
 
 def when(on: DateLike) -> tuple[HistoricalDate, int, int]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Final
 
 from coophistory import prose
 from coophistory.answers import handover_dict
-from coophistory.cli.output import print_json, print_lines, table
+from coophistory.cli.output import print_json, print_lines, print_text, table
 from coophistory.dates import parse_date
 from coophistory.errors import DataError, MissingFileError
 from coophistory.history import History, load
@@ -24,7 +25,6 @@ __all__ = [
     "handovers",
     "on",
     "render_diagram",
-    "sources",
     "timeline",
     "validate",
     "who",
@@ -41,8 +41,13 @@ def _history(args: argparse.Namespace) -> History:
 
 def who(args: argparse.Namespace) -> int:
     """``coophistory who``: who held a function over a type on a date."""
-    answer = _history(args).supervisor(args.coop_type, args.date, function=args.function)
-    if args.json:
+    history = _history(args)
+    answer = history.supervisor(args.coop_type, args.date, function=args.function)
+    if args.cite:
+        from coophistory.export import cite  # noqa: PLC0415 - off the `who` path
+
+        print_text(cite.entries(history, answer.citations, args.cite))
+    elif args.json:
         print_json(answer.to_dict())
     else:
         print_lines([str(answer)])
@@ -121,21 +126,53 @@ def timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+# The options each diagram and export format reads; any other one given is refused.
+_RENDER_OPTIONS: Final = {
+    "snapshot": ("on", "function"),
+    "timeline": ("start", "end", "kind"),
+    "lanes": ("start", "end", "function"),
+    "handovers": ("start", "end", "function"),
+}
+_EXPORT_OPTIONS: Final = {"csv": ("table", "excel"), "jsonld": ("base",)}
+_FLAGS: Final = {
+    "on": "--on",
+    "start": "--from",
+    "end": "--to",
+    "kind": "--kind",
+    "function": "--function",
+    "table": "--table",
+    "base": "--base",
+    "excel": "--excel",
+}
+
+
+def _refuse_unused(
+    args: argparse.Namespace, command: str, choice: str, used: Sequence[str]
+) -> None:
+    """Stop with a usage error when an option the chosen view or format ignores was given."""
+    for option, flag in _FLAGS.items():
+        if option not in used and getattr(args, option, None) is not None:
+            args.usage_error(prose.option_not_for(option=flag, command=f"{command} {choice}"))
+
+
 def render_diagram(args: argparse.Namespace) -> int:
     """``coophistory render``: draw one diagram into a file."""
     from coophistory import render  # noqa: PLC0415 - graphviz off the `who` path
 
+    _refuse_unused(args, "render", args.view, _RENDER_OPTIONS[args.view])
     history = _history(args)
+    functions = FUNCTIONS if args.function is None else (args.function,)
     if args.view == "snapshot":
         if args.on is None:
             args.usage_error(prose.snapshot_needs_a_day())
-        diagram = render.snapshot(history, args.on)
+        diagram = render.snapshot(history, args.on, functions=functions)
     elif args.view == "timeline":
         diagram = render.timeline(history, args.start, args.end, kinds=args.kind)
     elif args.view == "lanes":
-        diagram = render.lanes(history, function=args.function)
+        function = args.function or "supervision"
+        diagram = render.lanes(history, function=function, start=args.start, end=args.end)
     else:
-        diagram = render.handovers(history)
+        diagram = render.handovers(history, functions=functions, start=args.start, end=args.end)
     render.write(diagram, _destination(args, args.diagram_format), args.diagram_format)
     return 0
 
@@ -144,11 +181,9 @@ def export(args: argparse.Namespace) -> int:
     """``coophistory export``: write the whole history in another format."""
     from coophistory import export  # noqa: PLC0415 - off the `who` path
 
-    options: dict[str, Any] = {}
-    if args.format == "csv":
-        options["table"] = args.table
-    elif args.format == "jsonld":
-        options["base"] = args.base
+    used = _EXPORT_OPTIONS.get(args.format, ())
+    _refuse_unused(args, "export", args.format, used)
+    options = {option: getattr(args, option) for option in used if getattr(args, option)}
     export.write(_history(args), args.format, _destination(args, args.format), **options)
     return 0
 
@@ -176,28 +211,36 @@ def validate(args: argparse.Namespace) -> int:
         problems = [str(err)]
     else:
         problems = []
+    warnings = [] if problems else _warnings(history)
     if args.json:
-        print_json({"valid": not problems, "files": [str(f) for f in files], "problems": problems})
+        print_json(
+            {
+                "valid": not problems,
+                "files": [str(f) for f in files],
+                "problems": problems,
+                "warnings": warnings,
+            }
+        )
     elif problems:
         print_lines(problems)
     else:
+        print_lines(warnings)
         print_lines([prose.valid_files(files=", ".join(map(str, files)), history=repr(history))])
     return 1 if problems else 0
 
 
-def sources(args: argparse.Namespace) -> int:
-    """``coophistory sources``: every source the history cites."""
-    sources = _history(args).sources()
-    if args.json:
-        print_json([row(s) for s in sources])
-        return 0
-    for source in sources:
-        details = ", ".join(str(d) for d in (source.author, source.publisher, source.year) if d)
-        line = prose.source_line(
-            ident=source.id, title=source.title, details=details, url=source.url or ""
+def _warnings(history: History) -> list[str]:
+    """What a valid history still asks of its curator: records resting only on unread sources."""
+    from coophistory.review import resting_on_unread  # noqa: PLC0415 - off the `who` path
+
+    return [
+        prose.rests_on_unread(
+            table=f.table,
+            record=f.record,
+            sources=", ".join(dict.fromkeys(c.source for c in f.citations)),
         )
-        print_lines([line])
-    return 0
+        for f in resting_on_unread(history)
+    ]
 
 
 def conflicts(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from typing import IO, Any, Final
 
 from coophistory.text import show_controls
 
-__all__ = ["print_json", "print_line", "print_lines", "table"]
+__all__ = ["print_json", "print_line", "print_lines", "print_text", "table"]
 
 # json.dumps escapes C0 controls itself; these it leaves raw.
 _UNSAFE_IN_JSON: Final = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -29,8 +29,12 @@ def print_lines(lines: Iterable[str]) -> None:
 
 def print_json(data: Any) -> None:
     """Print data as indented JSON, characters that could disguise text escaped."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    print_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_text(text: str) -> None:
+    """Print text as it is, but for what could disguise it (bidi controls) as u-escapes."""
+    sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def table(rows: Sequence[Sequence[str]]) -> list[str]:

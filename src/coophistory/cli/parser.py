@@ -10,13 +10,15 @@ from typing import Any, Final, NoReturn
 
 from coophistory import export as exports
 from coophistory import render as diagrams
-from coophistory.cli import commands
+from coophistory.cli import analyst, commands
 from coophistory.cli.output import print_line
 from coophistory.records import FUNCTIONS
 
 __all__ = ["PROG", "parser"]
 
 PROG: Final = "coophistory"
+#: The bibliography formats ``who --cite`` writes (export formats too).
+BIBLIOGRAPHIES: Final = ("csl-json", "bibtex", "ris")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,6 +79,11 @@ def parser() -> argparse.ArgumentParser:
     who.add_argument("coop_type", metavar="TYPE", help="a cooperative type: id, name or alias")
     who.add_argument("date", metavar="DATE", help="an EDTF date: 2019-01-01, 1995-06 or 1978")
     function_option(who)
+    who.add_argument(
+        "--cite",
+        choices=BIBLIOGRAPHIES,
+        help="print the bibliography entries the answer rests on, locators as pinpoints",
+    )
 
     on = command("on", commands.on, "Every cooperative type and who held each function on a date.")
     on.add_argument("date", metavar="DATE", help="an EDTF date: 2019-01-01, 1995-06 or 1978")
@@ -111,7 +118,8 @@ def parser() -> argparse.ArgumentParser:
         "render",
         commands.render_diagram,
         "Draw a Graphviz diagram; the format comes from --format or the "
-        "file's extension (.svg, .png, .pdf, .dot).",
+        "file's extension (.svg, .png, .pdf, .dot). An option the diagram does not read "
+        "is refused.",
         json_output=False,
     )
     render.add_argument("view", choices=tuple(diagrams.VIEWS), help="which diagram")
@@ -127,14 +135,24 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--on", metavar="DATE", help="the day a snapshot shows (snapshot only, required)"
     )
-    _range_options(render)
+    render.add_argument(
+        "--from", dest="start", metavar="DATE", help="timeline, lanes, handovers: first date"
+    )
+    render.add_argument(
+        "--to", dest="end", metavar="DATE", help="timeline, lanes, handovers: first date excluded"
+    )
     render.add_argument(
         "--kind",
         action="append",
         metavar="KIND",
         help="timeline only: events of this kind (repeatable)",
     )
-    function_option(render)
+    render.add_argument(
+        "--function",
+        choices=FUNCTIONS,
+        help="lanes, snapshot, handovers: only this function "
+        "(default: supervision for lanes, both for the others)",
+    )
 
     export = command(
         "export",
@@ -144,23 +162,31 @@ def parser() -> argparse.ArgumentParser:
         json_output=False,
     )
     export.add_argument("format", choices=tuple(exports.FORMATS), help="the format")
-    export.set_defaults(usage_error=export.error)
     _output_option(export)
+    export.set_defaults(usage_error=export.error)
     export.add_argument(
         "--table",
         choices=exports.CSV_TABLES,
-        default="mandates",
         help="csv only: which table (default: mandates)",
     )
     export.add_argument(
+        "--excel",
+        action="store_const",
+        const=True,
+        help="csv only: start with a byte-order mark, so spreadsheets read accents right",
+    )
+    export.add_argument(
         "--base",
-        default="urn:coophistory:",
         metavar="IRI",
-        help="jsonld only: the prefix of record IRIs (default: urn:coophistory:)",
+        help="jsonld only: the prefix of record IRIs, an absolute IRI ending in / or # "
+        "(default: urn:coophistory:)",
     )
 
     validate = command(
-        "validate", commands.validate, "Check data files and list every problem; exit 0 when clean."
+        "validate",
+        commands.validate,
+        "Check data files and list every problem; exit 0 when clean. Records resting only on "
+        "unread sources are listed as warnings, which do not fail the check.",
     )
     validate.add_argument(
         "files", nargs="+", type=Path, metavar="FILE", help="TOML or JSON data files"
@@ -169,10 +195,10 @@ def parser() -> argparse.ArgumentParser:
         "--with-bundled", action="store_true", help="check the files together with the bundled data"
     )
 
-    command("sources", commands.sources, "Every source the history cites.")
     command(
         "conflicts", commands.conflicts, "Every fact on which sources disagree, with each claim."
     )
+    analyst.register(command)
     return top
 
 

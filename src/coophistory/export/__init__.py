@@ -4,7 +4,8 @@
 ``coophistory.load`` reads back; ``csv`` is one table (:mod:`~coophistory.export.tables`);
 ``jsonld`` (:mod:`~coophistory.export.jsonld`), ``graphml``
 (:mod:`~coophistory.export.graphml`) and ``timelinejs`` (:mod:`~coophistory.export.timelinejs`)
-feed other tools. Each module has ``render(history, **options) -> str``.
+feed other tools; ``csl-json``, ``bibtex`` and ``ris`` write every source as a bibliography
+entry (:mod:`~coophistory.export.cite`). Each module has ``render(history, **options) -> str``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Final, overload
 
+from coophistory import arguments
 from coophistory.errors import UnknownChoiceError
 from coophistory.records import TABLES
 
@@ -30,9 +32,12 @@ FORMATS: Final = {
     "jsonld": "jsonld",
     "graphml": "graphml",
     "timelinejs": "timelinejs",
+    "csl-json": "csljson",
+    "bibtex": "bibtex",
+    "ris": "ris",
 }
-#: The tables ``csv`` writes: every table of the data, and the derived handovers.
-CSV_TABLES: Final = (*TABLES, "handovers")
+#: The tables ``csv`` writes: every table of the data, the derived handovers, and the figures.
+CSV_TABLES: Final = (*TABLES, "handovers", "figures")
 
 
 @overload
@@ -51,6 +56,7 @@ def write(history: History, fmt: str, path: Destination, **options: Any) -> Path
     """
     from coophistory.files import write_output  # noqa: PLC0415 - off the `who` path
 
+    arguments.name(fmt, "an export format")
     if fmt not in FORMATS:
         raise UnknownChoiceError("export format", fmt, tuple(FORMATS))
     module = importlib.import_module(f"coophistory.export.{FORMATS[fmt]}")

@@ -8,10 +8,13 @@ conflicts use the small vocabulary documented in ``docs/jsonld.md``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
+from coophistory import arguments
+from coophistory.errors import InvalidOptionError
 from coophistory.export.lossless import json_text
 from coophistory.records import FUNCTIONS
 
@@ -30,7 +33,7 @@ if TYPE_CHECKING:
         Source,
     )
 
-__all__ = ["CONTEXT", "DEFAULT_BASE", "VOCAB", "document", "render"]
+__all__ = ["CONTEXT", "DEFAULT_BASE", "VOCAB", "check_base", "document", "render"]
 
 DEFAULT_BASE: Final = "urn:coophistory:"
 VOCAB: Final = "urn:coophistory:vocab:"
@@ -50,13 +53,52 @@ CONTEXT: Final[dict[str, Any]] = {
 }
 
 
+# An IRI scheme (RFC 3987 keeps RFC 3986's) and the characters no IRI may hold.
+_SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+_NOT_IN_IRI: Final = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`]')
+_BASE_EXPECTED: Final = (
+    "an absolute IRI with a scheme and an authority, ending in / or #, "
+    "such as https://example.org/id/"
+)
+
+
+def check_base(base: str) -> str:
+    """``base`` if it can prefix record IRIs: the default, or an absolute IRI ending in / or #.
+
+    Anything else raises InvalidOptionError (a ValueError):
+
+    >>> check_base("https://example.org/coop#")
+    'https://example.org/coop#'
+    >>> check_base("example.org/")
+    Traceback (most recent call last):
+    coophistory.errors.InvalidOptionError: invalid base 'example.org/': expected an absolute IRI \
+with a scheme and an authority, ending in / or #, such as https://example.org/id/
+    """
+    arguments.name(base, "base")
+    if base == DEFAULT_BASE:
+        return base
+    parts = urlsplit(base)
+    if (
+        not _SCHEME.fullmatch(parts.scheme)
+        or not parts.netloc
+        or not base.endswith(("/", "#"))
+        or _NOT_IN_IRI.search(base)
+    ):
+        raise InvalidOptionError("base", base, _BASE_EXPECTED)
+    return base
+
+
 def render(history: History, base: str = DEFAULT_BASE) -> str:
     """Return the JSON-LD text of the history, record IRIs under ``base``."""
     return json_text(document(history, base))
 
 
 def document(history: History, base: str = DEFAULT_BASE) -> dict[str, Any]:
-    """Return the JSON-LD document: an inline context and a graph of every record."""
+    """Return the JSON-LD document: an inline context and a graph of every record.
+
+    ``base`` is checked by :func:`check_base`.
+    """
+    check_base(base)
     return {"@context": CONTEXT, "@graph": _Builder(history, base).nodes()}
 
 

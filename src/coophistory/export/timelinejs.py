@@ -1,7 +1,9 @@
-"""TimelineJS export (Knight Lab's JSON format): one slide per event and per law.
+"""TimelineJS export (Knight Lab's JSON format): one slide per event and per law, mandates as eras.
 
 A date keeps its precision: a year-only date is written as a year alone, never as January 1st.
-Text is HTML-escaped, since TimelineJS renders it as HTML.
+An imprecise or disputed date also gets a ``display_date`` in words ("about 1970 to 1973" with
+an en dash, "1992 or 1993") instead of raw EDTF. Each mandate is an era, from its start to its
+end (or to the day the data is current to). Text is HTML-escaped: TimelineJS renders HTML.
 """
 
 from __future__ import annotations
@@ -9,14 +11,17 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from coophistory.dates import DatePoint, HistoricalDate
+import pendulum
+
+from coophistory import prose_analyst as prose
+from coophistory.dates import DatePoint, HistoricalDate, Precision
 from coophistory.export.lossless import json_text
 
 if TYPE_CHECKING:
     from coophistory.history import History
     from coophistory.records import Citation
 
-__all__ = ["document", "render", "slide_dates"]
+__all__ = ["date_in_words", "document", "eras", "render", "slide_dates"]
 
 
 def render(history: History) -> str:
@@ -61,7 +66,37 @@ def document(history: History) -> dict[str, Any]:
             }
         },
         "events": [slide for _, slide in dated],
+        "eras": eras(history),
     }
+
+
+def eras(history: History) -> list[dict[str, Any]]:
+    """Each mandate as an era, from its first possible day to its last (or the data's day)."""
+    current = history.current_to
+    until = current.latest if current is not None and current.latest else pendulum.Date.today()
+    found = []
+    for mandate in sorted(history.mandates(), key=lambda m: m.start.sort_key()):
+        first = mandate.start.start or mandate.start.end
+        last = None if mandate.end is None else (mandate.end.end or mandate.end.start)
+        assert first is not None  # noqa: S101 - a mandate's start is closed
+        body = history.body(mandate.body)
+        headline = prose.era_headline(
+            body=body.label_on(mandate.start.earliest or until),
+            function=mandate.function,
+            types=", ".join(mandate.coop_types),
+        )
+        found.append(
+            {
+                "start_date": _point(first),
+                "end_date": _point(last) if last is not None else _day(until),
+                "text": {"headline": html.escape(headline, quote=False)},
+            }
+        )
+    return found
+
+
+def _day(day: pendulum.Date) -> dict[str, int]:
+    return {"year": day.year, "month": day.month, "day": day.day}
 
 
 def _slide(
@@ -73,9 +108,54 @@ def _slide(
         "text": {"headline": html.escape(headline, quote=False), "text": text},
         "group": group,
     }
-    if date.uncertain or date.approximate or date.start is None or date.end is None:
-        slide["display_date"] = str(date)
+    if date.uncertain or date.approximate or date.is_interval:
+        slide["display_date"] = html.escape(date_in_words(date), quote=False)
     return slide
+
+
+def date_in_words(date: HistoricalDate) -> str:
+    """A date as a reader says it: ``about 1970`` to ``1973``, ``1992 or 1993``, ``June 1992``.
+
+    >>> from coophistory import parse_date
+    >>> date_in_words(parse_date("1970~/1973~")) == "about 1970\u20131973"
+    True
+    >>> [date_in_words(parse_date(t)) for t in ("1992/1993", "1978?", "1992-06~", "../2000")]
+    ['1992 or 1993', 'perhaps 1978', 'about June 1992', '2000 or earlier']
+    """
+    start, end = date.start, date.end
+    if not date.is_interval and start is not None:
+        return _flagged(_words(start), start)
+    if start is None or end is None:
+        known = start or end
+        assert known is not None  # noqa: S101 - a date has a closed side
+        open_side = prose.or_later if end is None else prose.or_earlier
+        return open_side(_flagged(_words(known), known))
+    plain = not (date.uncertain or date.approximate)
+    years = start.precision is Precision.YEAR and end.precision is Precision.YEAR
+    if plain and years and end.year == start.year + 1:
+        return prose.either_year(first=_words(start), second=_words(end))
+    span = prose.span(first=_words(start), second=_words(end))
+    flags = DatePoint(start.year, uncertain=date.uncertain, approximate=date.approximate)
+    return _flagged(span, flags)
+
+
+def _words(point: DatePoint) -> str:
+    if point.month is None:
+        return str(point.year)
+    month = prose.month_name(point.month)
+    if point.day is None:
+        return prose.month_year(month=month, year=point.year)
+    return prose.day_month_year(day=point.day, month=month, year=point.year)
+
+
+def _flagged(text: str, point: DatePoint) -> str:
+    if point.uncertain and point.approximate:
+        return prose.perhaps_about(text)
+    if point.approximate:
+        return prose.about(text)
+    if point.uncertain:
+        return prose.perhaps(text)
+    return text
 
 
 def slide_dates(date: HistoricalDate) -> dict[str, Any]:

@@ -6,9 +6,11 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import graphviz
+import pendulum
 
-from coophistory import prose
-from coophistory.records import FUNCTIONS, Body
+from coophistory import arguments, names, prose
+from coophistory.periods import DateLike, as_of_range, overlaps
+from coophistory.records import FUNCTIONS, Body, Mandate
 from coophistory.render.style import (
     DELEGATION,
     GREY,
@@ -36,14 +38,23 @@ def handovers(
     coop_types: Iterable[str] | None = None,
     *,
     functions: Sequence[str] = FUNCTIONS,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     title: str | None = None,
     sources: bool = True,
 ) -> graphviz.Digraph:
     """Who handed which function to whom, when and under which law, left to right in time.
 
-    ``coop_types`` narrows it to some types (and their subtypes); ``sources`` numbers the
+    ``coop_types`` (a list of names) narrows it to some types and their subtypes;
+    ``functions`` to some functions; ``start`` and ``end`` to the handovers dated within the
+    half-open range (and the delegations in force within it). ``sources`` numbers the
     citations behind each handover and lists them as notes.
     """
+    scopes: list[str | None] = [None]
+    if coop_types is not None:
+        scopes = list(arguments.names(coop_types, "coop_types"))
+    functions = [names.function(f) for f in arguments.names(functions, "functions")]
+    low, high = as_of_range(start, end)
     canvas = Canvas(
         history,
         "handovers",
@@ -54,9 +65,12 @@ def handovers(
     frame, notes = canvas.frame, canvas.notes
     frame.attr("node", shape="box", style="rounded", color=GREY, margin="0.15,0.08")
     colours = group_colours(history)
-    scopes = list(coop_types) if coop_types is not None else [None]
     steps = {
-        h: None for scope in scopes for f in functions for h in history.handovers(scope, function=f)
+        h: None
+        for scope in scopes
+        for f in functions
+        for h in history.handovers(scope, function=f)
+        if overlaps(h.date, low, high)
     }
     bodies: dict[str, None] = {}
     used: set[str] = set()
@@ -85,7 +99,7 @@ def handovers(
     delegated = [
         m
         for m in history.mandates()
-        if m.delegated_by and m.function in functions and m.body in bodies
+        if m.delegated_by and m.function in functions and m.body in bodies and _within(m, low, high)
     ]
     for mandate in delegated:
         assert mandate.delegated_by is not None  # noqa: S101 - filtered above
@@ -104,6 +118,14 @@ def handovers(
         frame.node(body_id, _body_label(history.body(body_id)))
     legend(frame, history, functions, used, delegation=bool(delegated))
     return canvas.finish()
+
+
+def _within(mandate: Mandate, low: pendulum.Date | None, high: pendulum.Date | None) -> bool:
+    """Whether a mandate may be in force on some day of the half-open range [low, high)."""
+    first, last = mandate.start.earliest, mandate.end.latest if mandate.end else None
+    return (high is None or first is None or first < high) and (
+        low is None or last is None or last >= low
+    )
 
 
 def _body_label(body: Body) -> str:

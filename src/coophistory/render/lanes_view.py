@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
+import attrs
 import graphviz
 import pendulum
 
-from coophistory import prose
+from coophistory import names, prose
+from coophistory.periods import DateLike, as_of_range
 from coophistory.render.style import (
     PALETTE,
     Canvas,
@@ -18,6 +20,7 @@ from coophistory.render.style import (
 )
 
 if TYPE_CHECKING:
+    from coophistory.answers import LineageStep
     from coophistory.history import History
 
 __all__ = ["lanes"]
@@ -30,14 +33,19 @@ def lanes(
     history: History,
     *,
     function: str = "supervision",
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     title: str | None = None,
     sources: bool = True,
 ) -> graphviz.Digraph:
     """One lane per concrete type across time, a bar for each holder's stretch (a Gantt chart).
 
     A lighter bar is an uncertain stretch: a boundary known only to the month or year, or
-    disputed. Bars are named as the bodies were named at the time.
+    disputed. Bars are named as the bodies were named at the time. ``start`` and ``end``
+    clip the lanes to the half-open range [start, end).
     """
+    function = names.function(function)
+    low, high = as_of_range(start, end)
     canvas = Canvas(
         history,
         "lanes",
@@ -45,22 +53,31 @@ def lanes(
         sources=sources,
     )
     notes = canvas.notes
-    lineages = {t.id: history.lineage(t.id, function=function) for t in history.concrete_types()}
+    lineages = {
+        t.id: _clip(history.lineage(t.id, function=function), low, high)
+        for t in history.concrete_types()
+    }
     steps = [s for lineage in lineages.values() for s in lineage]
     if not steps:
         canvas.frame.node("empty", plain(prose.no_mandate(function)), shape="plaintext")
         return canvas.finish()
-    first = min(s.start.year for s in steps) // 10 * 10
+    first = min(s.start.year for s in steps) // 10 * 10 if low is None else low.year
     last = (max(d.year for s in steps for d in (s.start, s.end) if d) + 5) // 10 * 10 + 10
-    axis = _Axis(pendulum.Date(first, 1, 1), pendulum.Date(last, 1, 1))
+    axis = _Axis(pendulum.Date(first, 1, 1), pendulum.Date(last, 1, 1) if high is None else high)
     colours: dict[str, str] = {}
     for step in steps:
         for body in (*step.bodies, *step.possible):
             colours.setdefault(body.id, PALETTE[1 + len(colours) % (len(PALETTE) - 1)])
-    ticks = "".join(
-        f'<TD WIDTH="{axis.x(pendulum.Date(y + 10, 1, 1)) - axis.x(pendulum.Date(y, 1, 1))}" '
-        f'FIXEDSIZE="TRUE" HEIGHT="16" ALIGN="LEFT" BORDER="1" SIDES="L" COLOR="#6F6F6F"> {y}</TD>'
+    widths = {
+        y: axis.x(pendulum.Date(y + 10, 1, 1)) - axis.x(pendulum.Date(y, 1, 1))
         for y in range(first, last, 10)
+    }
+    ticks = "".join(
+        f'<TD WIDTH="{width}" '
+        f'FIXEDSIZE="TRUE" HEIGHT="16" ALIGN="LEFT" BORDER="1" SIDES="L" COLOR="#6F6F6F">'
+        f"{f' {y}' if width >= 5 * _PX_PER_CHAR + 4 else ''}</TD>"  # a label only if it fits
+        for y, width in widths.items()
+        if width > 0  # a range's end may fall before the last decade
     )
     rows = [f"<TR><TD></TD><TD>{_strip(ticks)}</TD></TR>"]
     for type_id, lineage in lineages.items():
@@ -83,6 +100,19 @@ def lanes(
     table = f'<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0">{"".join(rows)}</TABLE>>'
     canvas.frame.node("lanes", table, shape="plaintext")
     return canvas.finish()
+
+
+def _clip(
+    lineage: Sequence[LineageStep], low: pendulum.Date | None, high: pendulum.Date | None
+) -> tuple[LineageStep, ...]:
+    """The steps within [low, high), cut at its ends (None: open)."""
+    clipped = []
+    for step in lineage:
+        begin = step.start if low is None else max(step.start, low)
+        finish = step.end if high is None else min(step.end or high, high)
+        if finish is None or begin < finish:
+            clipped.append(attrs.evolve(step, start=begin, end=finish))
+    return tuple(clipped)
 
 
 class _Axis:

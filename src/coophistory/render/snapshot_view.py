@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import graphviz
 
-from coophistory import names, prose
+from coophistory import arguments, names, prose
 from coophistory.errors import NothingChosenError
 from coophistory.periods import DateLike
 from coophistory.records import FUNCTIONS
@@ -48,9 +48,9 @@ def snapshot(
     held the function that day (the day falls where a date is known only to the month or year,
     or where sources disagree).
     """
+    functions = [names.function(f) for f in arguments.names(functions, "functions")]
     if not functions:
         raise NothingChosenError("function", FUNCTIONS)
-    functions = [names.function(f) for f in functions]
     answers = {f: history.supervision_on(on, function=f) for f in functions}
     when = next(iter(next(iter(answers.values())).values())).on
     canvas = Canvas(

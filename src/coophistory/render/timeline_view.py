@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Final
 
 import graphviz
 
-from coophistory import prose
+from coophistory import arguments, names, prose
 from coophistory.dates import HistoricalDate
 from coophistory.periods import DateLike, as_of_range, overlaps
 from coophistory.records import Law
@@ -48,8 +48,12 @@ def timeline(
     """The chronology down a time axis grouped by decade, laws boxed apart from other events.
 
     ``start`` and ``end`` keep what overlaps the half-open range, as :meth:`History.events`
-    does; ``kinds`` keeps events of those kinds, and laws only if ``"law"`` is among them.
+    does; ``kinds`` (a list) keeps events of those kinds, and laws only if ``"law"`` is among
+    them. A kind no event has raises UnknownNameError naming the close ones.
     """
+    if kinds is not None:
+        known = {"law", *(e.kind for e in history.events())}
+        kinds = [names.choice("event kind", k, known) for k in arguments.names(kinds, "kinds")]
     canvas = Canvas(history, "timeline", title or prose.timeline_title(), sources=sources)
     frame, notes = canvas.frame, canvas.notes
     frame.attr(ranksep="0.25", nodesep="0.25")

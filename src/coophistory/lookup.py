@@ -1,0 +1,369 @@
+"""Look-ups for a reader: lists of records, one record with its relations, and a ranked search.
+
+>>> from coophistory import load
+>>> [hit.id for hit in search(load(), "conasev")][:1]
+['smv']
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from coophistory import prose_analyst as prose
+from coophistory.answers import handover_dict
+from coophistory.errors import UnknownNameError
+from coophistory.records import FUNCTIONS, Body, CoopType, Law, Mandate, Source
+from coophistory.schema import row
+
+if TYPE_CHECKING:
+    from coophistory.history import History
+
+__all__ = ["KINDS", "Hit", "Shown", "hit_lines", "rows", "search", "show", "table"]
+
+# The record lists and the table of the export each one shares its JSON rows with.
+KINDS: Final = {"types": "coop_types", "bodies": "bodies", "laws": "laws", "sources": "sources"}
+
+
+def rows(history: History, kind: str) -> list[dict[str, Any]]:
+    """Every record of a kind (``types``, ``bodies``, ``laws``, ``sources``) as its export row."""
+    table_name = KINDS[kind]
+    return [row(r) for r in getattr(history.records, table_name)]
+
+
+def table(history: History, kind: str) -> Sequence[Sequence[str]]:
+    """A header and one row per record of a kind, for a plain-text listing."""
+    text = _optional
+    rows: list[tuple[str, ...]]
+    if kind == "types":
+        rows = [
+            (t.id, t.name, text(t.name_es), text(t.parent), ", ".join(t.aliases))
+            for t in history.coop_types()
+        ]
+    elif kind == "bodies":
+        rows = [
+            (
+                b.id,
+                ", ".join(b.acronyms),
+                b.name,
+                text(b.name_es),
+                text(b.founded),
+                text(b.dissolved),
+            )
+            for b in history.bodies()
+        ]
+    elif kind == "laws":
+        rows = [
+            (law.id, law.label, text(law.date), law.title, text(law.title_es))
+            for law in history.laws()
+        ]
+    else:
+        rows = [
+            (s.id, s.title, text(s.author or s.publisher), text(s.year), _read(s.accessed))
+            for s in history.sources()
+        ]
+    return [prose.list_columns(kind), *rows]
+
+
+def _read(accessed: object) -> str:
+    return prose.read_on(None if accessed is None else str(accessed))
+
+
+def _optional(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+# --- one record and its relations -------------------------------------------------------------
+
+
+@attrs.frozen
+class Shown:
+    """A record's description: readable ``lines`` and the same as JSON ``data``."""
+
+    kind: str
+    lines: tuple[str, ...]
+    data: dict[str, Any]
+
+
+def show(history: History, name: str) -> Shown:
+    """A body, law, type (by id or any name it is known by) or source, with its relations."""
+    found: list[Body | Law | CoopType | Source] = []
+    misses: list[UnknownNameError] = []
+    for find in (history.body, history.law, history.coop_type, history.source):
+        try:
+            found.append(find(name))
+        except UnknownNameError as err:
+            if err.ambiguous:
+                raise
+            misses.append(err)
+    if not found:
+        suggestions = [s for err in misses for s in err.suggestions]
+        raise UnknownNameError("body, law, type or source", name, suggestions)
+    record = found[0]
+    if isinstance(record, Source):
+        return _show_source(history, record)
+    if isinstance(record, Body):
+        return _show_body(history, record)
+    if isinstance(record, Law):
+        return _show_law(history, record)
+    return _show_type(history, record)
+
+
+def _show_body(history: History, body: Body) -> Shown:
+    dated: list[tuple[Any, str, dict[str, Any]]] = []
+    for mandate in history.held_by(body.id):
+        line = _mandate_line(history, mandate)
+        dated.append((mandate.start.sort_key(), line, {"mandate": row(mandate)}))
+    for function in FUNCTIONS:
+        for handover in history.handovers(function=function):
+            if body not in (*handover.from_bodies, *handover.to_bodies):
+                continue
+            data = handover_dict(history, handover)
+            incoming = body in handover.to_bodies
+            line = _handover_line(data, incoming=incoming)
+            direction = {"handover": data, "direction": "in" if incoming else "out"}
+            dated.append((handover.date.sort_key(), line, direction))
+    dated.sort(key=lambda item: item[0])
+    heading = prose.record_heading(name=body.name, ident=body.id, details=", ".join(body.acronyms))
+    return Shown(
+        "body",
+        (heading, *(f"  {line}" for _, line, _ in dated)),
+        {"kind": "body", "body": row(body), "history": [d for *_, d in dated]},
+    )
+
+
+def _mandate_line(history: History, mandate: Mandate, *, by: bool = False) -> str:
+    """A mandate on a line: with its laws as a body holds it, with its body as a law bases it."""
+    return prose.mandate_line(
+        start=str(mandate.start),
+        function=mandate.function,
+        types=", ".join(mandate.coop_types),
+        end=_optional(mandate.end),
+        body=mandate.body if by else "",
+        laws="" if by else ", ".join(history.law(i).label for i in mandate.basis),
+    )
+
+
+def _handover_line(data: dict[str, Any], *, incoming: bool) -> str:
+    """A handover seen from one side: received from, or handed to, the other bodies."""
+    others = data["from"] if incoming else data["to"]
+    words = prose.received_line if incoming else prose.handed_line
+    return words(
+        date=data["date"],
+        function=data["function"],
+        types=", ".join(data["coop_types"]),
+        others=", ".join(b["acronym"] or b["name"] for b in others),
+        laws=", ".join(law["label"] for law in data["laws"]),
+    )
+
+
+def _show_law(history: History, law: Law) -> Shown:
+    created = [b for b in history.bodies() if b.created_by == law.id]
+    dissolved = [b for b in history.bodies() if b.dissolved_by == law.id]
+    based = [m for m in history.mandates() if law.id in m.basis]
+    events = [e for e in history.records.events if law.id in e.laws]
+    lines = [
+        prose.record_heading(name=f"{law.label}: {law.title}", ident=law.id, details=""),
+        prose.law_date(_optional(law.date)),
+        *(prose.law_created(b.name) for b in created),
+        *(prose.law_dissolved(b.name) for b in dissolved),
+        *(prose.law_based(_mandate_line(history, m, by=True)) for m in based),
+        *(prose.cited_by_event(date=str(e.date), title=e.title) for e in events),
+    ]
+    return Shown(
+        "law",
+        (lines[0], *(f"  {line}" for line in lines[1:])),
+        {
+            "kind": "law",
+            "law": row(law),
+            "created": [b.id for b in created],
+            "dissolved": [b.id for b in dissolved],
+            "mandates": [row(m) for m in based],
+            "events": [e.id for e in events],
+        },
+    )
+
+
+def _show_type(history: History, coop_type: CoopType) -> Shown:
+    lines = [prose.record_heading(name=coop_type.name, ident=coop_type.id, details="")]
+    data: dict[str, Any] = {"kind": "type", "type": row(coop_type)}
+    for function in FUNCTIONS:
+        steps = history.lineage(coop_type.id, function=function)
+        lines.append(f"  {prose.lineage_heading(function)}")
+        lines += [
+            "    "
+            + prose.step_line(
+                start=str(s.start),
+                end=None if s.end is None else str(s.end),
+                holders=prose.holders([b.id for b in s.bodies], [b.id for b in s.possible]),
+            )
+            for s in steps
+        ]
+        data[function] = [
+            {
+                "start": s.start.isoformat(),
+                "end": None if s.end is None else s.end.isoformat(),
+                "bodies": [b.id for b in s.bodies],
+                "possible": [b.id for b in s.possible],
+            }
+            for s in steps
+        ]
+    return Shown("type", tuple(lines), data)
+
+
+def _show_source(history: History, source: Source) -> Shown:
+    citing = list(_citing(history, source.id))
+    issuer = source.author or source.publisher or ""
+    lines = [prose.record_heading(name=source.title, ident=source.id, details=issuer)]
+    lines += [f"  {value}" for value in (source.url, _read(source.accessed)) if value]
+    lines += [
+        "  " + prose.cited_by(kind=kind, ident=ident, locator=locator)
+        for kind, ident, locator in citing
+    ]
+    return Shown(
+        "source",
+        tuple(lines),
+        {
+            "kind": "source",
+            "source": row(source),
+            "cited_by": [{"kind": k, "id": i, "locator": loc} for k, i, loc in citing],
+        },
+    )
+
+
+def _citing(history: History, source_id: str) -> Iterator[tuple[str, str, str]]:
+    """Each (record kind, id, locator) citing the source, in file order."""
+    tables: tuple[tuple[str, Iterable[Any]], ...] = (
+        ("body", history.bodies()),
+        ("type", history.coop_types()),
+        ("law", history.laws()),
+        ("mandate", history.mandates()),
+        ("event", history.records.events),
+        ("conflict", history.conflicts()),
+    )
+    for kind, records in tables:
+        for record in records:
+            for citation in record.citations:
+                if citation.source == source_id:
+                    ident = record.key if kind == "mandate" else record.id
+                    yield kind, ident, citation.locator
+
+
+# --- search -----------------------------------------------------------------------------------
+
+# How much a match in each kind of field counts: names first, then titles, then prose.
+_WEIGHTS: Final = {"id": 4, "name": 4, "acronym": 4, "alias": 3, "title": 3, "text": 1}
+
+
+@attrs.frozen
+class Hit:
+    """A record matching a search: kind, id, label, the field matched, the match in context."""
+
+    kind: str
+    id: str
+    label: str
+    field: str
+    context: str
+    score: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The hit as plain data, the shape ``coophistory search --json`` prints."""
+        return attrs.asdict(self)
+
+
+def search(history: History, text: str) -> list[Hit]:
+    """Records whose names, aliases, titles, descriptions or notes hold every word of ``text``.
+
+    Case and accents are ignored; the best-scoring field of each record is kept, best first.
+    """
+    words = fold(text)[0].split()
+    if not words:
+        return []
+    best: dict[tuple[str, str], Hit] = {}
+    for kind, ident, label, field, weight, value in _fields(history):
+        folded, origin = fold(value)
+        if not all(word in folded for word in words):
+            continue
+        phrase = " ".join(words)
+        score = weight * 10 + (5 if folded.strip() == phrase else 0)
+        score += (2 if phrase in folded else 0) + sum(f" {w} " in f" {folded} " for w in words)
+        marked = phrase if phrase in folded else words[0]
+        hit = Hit(kind, ident, label, field, _context(value, folded, origin, marked), score)
+        key = (kind, ident)
+        if key not in best or best[key].score < score:
+            best[key] = hit
+    return sorted(best.values(), key=lambda h: (-h.score, h.kind, h.id))
+
+
+def _fields(history: History) -> Iterator[tuple[str, str, str, str, int, str]]:
+    """Every searchable text: (kind, id, label, field, weight, text)."""
+    for b in history.bodies():
+        former = [n for f in b.former_names for n in (f.name, f.name_es, f.acronym) if n]
+        yield from _each("body", b.id, b.name, "id", [b.id])
+        yield from _each("body", b.id, b.name, "name", [b.name, b.name_es, *former])
+        yield from _each("body", b.id, b.name, "acronym", b.acronyms)
+        yield from _each("body", b.id, b.name, "text", [b.note])
+    for t in history.coop_types():
+        yield from _each("type", t.id, t.name, "id", [t.id])
+        yield from _each("type", t.id, t.name, "name", [t.name, t.name_es])
+        yield from _each("type", t.id, t.name, "alias", t.aliases)
+        yield from _each("type", t.id, t.name, "text", [t.note])
+    for law in history.laws():
+        yield from _each("law", law.id, law.label, "name", [law.label])
+        yield from _each("law", law.id, law.label, "title", [law.title, law.title_es])
+        yield from _each("law", law.id, law.label, "text", [law.note])
+    for event in history.records.events:
+        yield from _each("event", event.id, event.title, "title", [event.title])
+        yield from _each("event", event.id, event.title, "text", [event.description])
+    for source in history.sources():
+        yield from _each("source", source.id, source.title, "title", [source.title])
+        yield from _each("source", source.id, source.title, "text", [source.note])
+    for conflict in history.conflicts():
+        yield from _each("conflict", conflict.id, conflict.title, "title", [conflict.title])
+        yield from _each("conflict", conflict.id, conflict.title, "text", [conflict.description])
+
+
+def _each(
+    kind: str, ident: str, label: str, field: str, values: Iterable[str | None]
+) -> Iterator[tuple[str, str, str, str, int, str]]:
+    for value in values:
+        if value:
+            yield kind, ident, label, field, _WEIGHTS[field], value
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Fold case, accents and hyphens; give each folded character's position in ``text``."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        plain = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", char.casefold())
+            if not unicodedata.combining(c)
+        )
+        plain = " " if plain in ("-", "_", "\n", "\t") else plain
+        folded.append(plain)
+        origin += [i] * len(plain)
+    return "".join(folded), origin
+
+
+def _context(value: str, folded: str, origin: list[int], word: str, width: int = 30) -> str:
+    """The match with up to ``width`` characters either side, marked with brackets."""
+    at = folded.index(word)
+    first, last = origin[at], origin[at + len(word) - 1] + 1
+    low, high = max(0, first - width), min(len(value), last + width)
+    before = ("…" if low else "") + value[low:first]
+    after = value[last:high] + ("…" if high < len(value) else "")
+    return " ".join(f"{before}[{value[first:last]}]{after}".split())
+
+
+def hit_lines(hits: Iterable[Hit]) -> list[str]:
+    """One line per hit: kind, id, label, and the match in context; or a line saying none."""
+    out = [
+        prose.hit_line(kind=h.kind, ident=h.id, label=h.label, field=h.field, context=h.context)
+        for h in hits
+    ]
+    return out or [prose.no_match()]

@@ -1,0 +1,71 @@
+"""HTML tables for Jupyter: an answer, a list of handovers, and what changed between two days.
+
+Every cell is escaped, so a name holding markup shows as text and never runs.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from coophistory import prose_analyst as prose
+from coophistory.records import Body, Handover
+
+if TYPE_CHECKING:
+    from coophistory.answers import Answer
+
+__all__ = ["Handovers", "answer_html", "html_table"]
+
+
+def html_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """A small HTML table with a header row, every cell escaped."""
+
+    def row(cells: Iterable[str], tag: str) -> str:
+        inner = "".join(f"<{tag}>{html.escape(str(cell))}</{tag}>" for cell in cells)
+        return f"<tr>{inner}</tr>"
+
+    body = "".join(row(cells, "td") for cells in rows)
+    return f"<table><thead>{row(head, 'th')}</thead><tbody>{body}</tbody></table>"
+
+
+def answer_html(answer: Answer) -> str:
+    """An answer as a two-column table: the day, type, function, holders, laws and sources."""
+    values = (
+        answer.on.display(),
+        answer.coop_type.name,
+        answer.function,
+        ", ".join(answer.describe_body(b) for b in answer.bodies),
+        ", ".join(answer.describe_body(b) for b in answer.possible),
+        ", ".join(law.label for law in answer.laws),
+        "; ".join(answer._cite(c) for c in answer.citations),
+        prose.yes_no(answer.certain),
+    )
+    return html_table(("", ""), zip(prose.answer_rows(), values, strict=True))
+
+
+class Handovers(tuple[Handover, ...]):
+    """The handovers :meth:`History.handovers` gives: a tuple that shows as a table in Jupyter."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """An HTML table, one row per handover, bodies named as on its first day, escaped."""
+        rows = [
+            (
+                h.date.display(),
+                h.function,
+                ", ".join(h.coop_types),
+                ", ".join(h.excluding),
+                ", ".join(_label(b, h) for b in h.from_bodies),
+                ", ".join(_label(b, h) for b in h.to_bodies),
+                ", ".join(h.basis),
+            )
+            for h in self
+        ]
+        return html_table(prose.handover_columns(), rows)
+
+
+def _label(body: Body, handover: Handover) -> str:
+    day = handover.date.earliest
+    return body.id if day is None else body.label_on(day)
