@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 
 COMPACT := data/events.compact.json
 
-.PHONY: demo test lint typecheck pytest dot docs docs-pages diagrams bench bench-smoke clean
+.PHONY: demo test lint typecheck pytest dot browser docs docs-pages diagrams bench bench-smoke clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -33,6 +33,19 @@ dot:
 	  fi; }
 	@dot -V
 
+# Debian's Chromium and its WebDriver, for the explorer page's browser tests (tests/test_explorer.py).
+BROWSER_PACKAGES := chromium chromium-driver
+browser:
+	@{ [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's $(BROWSER_PACKAGES) with apt-get"; \
+	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian's packages $(BROWSER_PACKAGES) (/usr/bin/chromium and /usr/bin/chromedriver): install them (e.g. 'sudo apt-get install $(BROWSER_PACKAGES)') and run make again"; \
+	    exit 1; \
+	  fi; }
+	@/usr/bin/chromium --version 2>/dev/null
+
 demo: $(STAMP) $(COMPACT) dot
 	$(BIN)/coophistory who savings-and-credit 1995-06-01
 	$(BIN)/coophistory who savings-and-credit 2019-01-01
@@ -42,7 +55,8 @@ demo: $(STAMP) $(COMPACT) dot
 	@mkdir -p build
 	$(BIN)/coophistory render handovers -o build/handovers.svg
 	$(BIN)/coophistory render lanes -o build/lanes.svg
-	@echo "wrote build/handovers.svg and build/lanes.svg"
+	$(BIN)/coophistory export html -o build/history.html
+	@echo "wrote build/handovers.svg, build/lanes.svg and build/history.html (open it in a browser)"
 
 # The diagrams committed under docs/ (a test fails when their DOT source is stale).
 diagrams: $(STAMP) dot
@@ -53,8 +67,11 @@ docs-pages: $(STAMP)
 	$(BIN)/python -m docs.gen.pages docs
 
 # The documentation site, into site/; --strict turns broken links and missing pages into errors.
+# The explorer page of the bundled data is published beside docs/explorer.md's page.
+SITE ?= site
 docs: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir $(SITE)
+	$(BIN)/coophistory export html -o $(SITE)/explorer/coophistory-explorer.html
 
 LINTED := src tests docs/gen hatch_build.py $(wildcard benchmarks fuzz)
 
@@ -65,7 +82,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) $(COMPACT) dot
+pytest: $(STAMP) $(COMPACT) dot browser
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest docs

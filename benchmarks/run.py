@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Final
 
 import coophistory
-from benchmarks import synthetic
+from benchmarks import explorer, synthetic
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_SIZES = (1_000, 10_000, 100_000)
@@ -433,6 +433,8 @@ def run(sizes: tuple[int, ...], *, quick: bool, folder: Path) -> dict[str, Any]:
     largest = max(sizes)
     log(f"{largest} records: memory (tracemalloc)")
     report["memory"] = bench_memory(folder / f"synthetic-{largest}.toml", largest)
+    log("explorer page in headless Chromium")
+    report["explorer"] = explorer.bench(folder, large=min(sizes[-1], explorer.LARGE))
     report["goals"] = goals(report, sizes)
     return report
 
@@ -506,6 +508,8 @@ def goals(report: dict[str, Any], sizes: tuple[int, ...]) -> list[dict[str, Any]
         report["memory"]["bytes_per_record"],
         GOALS["bytes_per_record"],
     )
+    for name, measured, limit in explorer.goals(report["explorer"]):
+        goal(name, measured, limit)
     return found
 
 
@@ -569,6 +573,7 @@ def show(report: dict[str, Any]) -> None:
         f"  memory at {m['records']} records: {m['bytes_per_record']:.0f} B/record after load, "
         f"{m['bytes_per_record_after_every_type_queried']:.0f} B/record with every type's timeline"
     )
+    explorer.show(report["explorer"])
     print("goals:")
     for g in report["goals"]:
         mark = "met   " if g["met"] else "MISSED"

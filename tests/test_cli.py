@@ -129,8 +129,12 @@ def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    """--version prints the package version."""
-    assert call(capsys, "--version")[1].strip() == f"coophistory {coophistory.__version__}"
+    """--version prints the package version, the bundled data's and the day it is current to."""
+    bundled = coophistory.load()
+    assert call(capsys, "--version")[1].strip() == (
+        f"coophistory {coophistory.__version__} "
+        f"(data {bundled.dataset_version}, current to {bundled.current_to})"
+    )
 
 
 # --- who, on, handovers, timeline, sources, conflicts ----------------------------------------

@@ -17,7 +17,7 @@ import coophistory
 from coophistory import OutputError, export
 from coophistory.export import graphml, jsonld, lossless, tables, timelinejs
 from coophistory.files import write_atomic
-from coophistory.records import TABLES
+from coophistory.records import FUNCTIONS, TABLES
 from coophistory.schema import columns
 
 from .conftest import TINY
@@ -124,7 +124,7 @@ def test_csv_has_a_header_and_a_row_per_record(tiny: coophistory.History, table:
     """Each table has its TOML keys as header and one row per record (or handover)."""
     rows = _csv(tiny, table)
     if table == "handovers":
-        expected: list[object] = list(tiny.handovers())
+        expected: list[object] = [h for f in FUNCTIONS for h in tiny.handovers(function=f)]
     elif table == "figures":
         expected = [f for event in tiny.records.events for f in event.figures]
     else:
@@ -223,9 +223,10 @@ def test_jsonld_details(tiny: coophistory.History) -> None:
 
 
 def test_timelinejs_slides(tiny: coophistory.History) -> None:
-    """One slide per event and law, grouped by kind, each date with only its known parts."""
+    """One slide per event, law and handover, grouped by kind, each date with its known parts."""
     slides = timelinejs.document(tiny)["events"]
-    assert len(slides) == len(tiny.records.events) + len(tiny.laws())
+    handovers = [h for f in FUNCTIONS for h in tiny.handovers(function=f)]
+    assert len(slides) == len(tiny.records.events) + len(tiny.laws()) + len(handovers)
     by_id = {s["unique_id"]: s for s in slides}
     assert by_id["event-census-2017"]["start_date"] == {"year": 2017}
     assert by_id["event-census-2017"]["group"] == "census"

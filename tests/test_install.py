@@ -59,3 +59,12 @@ def test_wheel_in_fresh_venv_loads_bundled_data(tmp_path: Path) -> None:
     compact = Path(bundled).with_name(bundle.COMPACT_NAME)
     assert bundle.document_for(Path(bundled).read_bytes(), compact) is not None
     assert holder == "sbs"
+    # The explorer's template and static files travel in the wheel, and Jinja2 with it.
+    page = tmp_path / "history.html"
+    subprocess.run(
+        [str(python), "-m", "coophistory", "export", "html", "-o", str(page)],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    assert "Content-Security-Policy" in page.read_text(encoding="utf-8")

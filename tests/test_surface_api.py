@@ -287,7 +287,7 @@ def test_an_answer_shares_nothing_mutable(bundled: History) -> None:
         assert isinstance(getattr(answer, field), tuple)
     fields = attrs.astuple(answer, recurse=False)
     lookups: list[Any] = [v for v in fields if isinstance(v, Mapping)]
-    assert len(lookups) == 2  # bodies and sources by id, shared with the History
+    assert len(lookups) == 3  # bodies and sources by id (shared with the History), by_type
     for mapping in lookups:
         with pytest.raises(TypeError):
             mapping["fenacrep"] = None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import coophistory
-from coophistory import History, parse_date
+from coophistory import FUNCTIONS, History, parse_date
 from coophistory.export import timelinejs
 
 from .conftest import tiny_variant
@@ -68,6 +68,9 @@ def test_only_imprecise_or_disputed_slides_get_words(bundled: History) -> None:
     """A slide shows words exactly when its date is flagged or a span, naming both years."""
     dates = {f"event-{e.id}": e.date for e in bundled.records.events}
     dates |= {f"law-{law.id}": law.date for law in bundled.laws() if law.date is not None}
+    for function in FUNCTIONS:
+        handovers = bundled.handovers(function=function)
+        dates |= {f"handover-{function}-{n}": h.date for n, h in enumerate(handovers, start=1)}
     for slide in timelinejs.document(bundled)["events"]:
         date = dates[slide["unique_id"]]
         imprecise = date.uncertain or date.approximate or date.is_interval

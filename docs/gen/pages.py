@@ -303,8 +303,10 @@ def chronology_page(history: History) -> str:
         _HEADER.format(origin="bundled data in data/events.toml"),
         "# Chronology",
         "",
-        f"Everything the bundled dataset (version {_md(history.dataset_version)}) records, "
-        f"oldest first: {len(events)} events in {len(by_decade)} decades, each with its source. "
+        f"Everything the bundled dataset (version {_md(history.dataset_version)}, "
+        f"current to {_md(str(history.current_to) if history.current_to else 'no set day')}) "
+        f"records, oldest first: {len(events)} events in {len(by_decade)} decades, each with "
+        "its source; a question about a later day is answered as not certain. "
         "A date is shown as precisely as the sources give it and no more: `1978` is some day "
         "in 1978, `2008-10` some day in October 2008, `c. 1970` about 1970, `1992?` a year "
         "the source is unsure of, and `1992/1993` a span (often one the sources dispute). "

@@ -10,6 +10,7 @@ import pendulum
 
 from coophistory import prose
 from coophistory.dates import HistoricalDate
+from coophistory.readonly import ReadOnly
 from coophistory.records import (
     Body,
     Citation,
@@ -28,12 +29,18 @@ if TYPE_CHECKING:
 __all__ = ["Answer", "LineageStep", "body_ref", "citation_ref", "handover_dict", "law_ref"]
 
 
+_NO_SUBTYPES: Mapping[str, Any] = ReadOnly({})
+
+
 @attrs.frozen
 class Answer:
     """Who held a function over a cooperative type on a day (or across an imprecise date).
 
     ``bodies`` held it for certain; ``possible`` may have held it but are not certain (the day
-    falls in a boundary known only to the month or year, or in a window where sources disagree).
+    falls in a boundary known only to the month or year, in a window where sources disagree, or
+    after the record ends: then ``record_ends`` is the day the data is current to). ``conflicts``
+    are the disagreements listed by its mandates, bodies and laws whose span holds the day.
+    For an abstract type, ``by_type`` maps each concrete subtype to its own answer.
     """
 
     coop_type: CoopType
@@ -47,11 +54,22 @@ class Answer:
     conflicts: tuple[Conflict, ...]
     _bodies_by_id: Mapping[str, Body] = attrs.field(eq=False, repr=False, alias="bodies_by_id")
     _sources_by_id: Mapping[str, Source] = attrs.field(eq=False, repr=False, alias="sources_by_id")
+    by_type: Mapping[str, Answer] = attrs.field(default=_NO_SUBTYPES, eq=False, repr=False)
+    record_ends: HistoricalDate | None = None
 
     @property
     def certain(self) -> bool:
-        """True when no body is only possibly in force."""
-        return not self.possible
+        """True when no body is only possibly in force, for every subtype, within the record.
+
+        ``by_type`` holds, for an abstract type, each concrete subtype's answer (read-only, in
+        taxonomy order); ``record_ends`` is set when the day asked goes beyond the day the data
+        is current to, and such an answer is never certain.
+        """
+        return (
+            not self.possible
+            and self.record_ends is None
+            and all(a.certain for a in self.by_type.values())
+        )
 
     @property
     def day(self) -> pendulum.Date:
@@ -99,20 +117,42 @@ class Answer:
         bodies = prose.all_of(self._holder(b) for b in self.bodies)
         possible = prose.any_of(self._holder(b) for b in self.possible)
         laws = prose.all_of(law.label for law in self.laws)
-        if not self.bodies and not self.possible:
+        groups = _groups(self.by_type)
+        if len(groups) > 1:
+            sentences = [prose.answer_by_type(**words, groups=self._grouped(groups), laws=laws)]
+        elif not self.bodies and not self.possible:
             sentences = [prose.answer_nobody(**words)]
-        elif self.certain:
+        elif not self.possible:
             sentences = [prose.answer_certain(**words, bodies=bodies, laws=laws)]
         elif not self.bodies:
             sentences = [prose.answer_possible(**words, possible=possible, laws=laws)]
         else:
             sentences = [prose.answer_mixed(**words, bodies=bodies, possible=possible, laws=laws)]
+        if self.record_ends is not None:
+            sentences.append(prose.record_ends(day=str(self.record_ends)))
         open_questions = [c.title for c in self.conflicts if c.preferred is None]
         if open_questions:
             sentences.append(prose.sources_disagree(open_questions))
         if self.citations:
             sentences.append(prose.sources_sentence(self._cite(c) for c in self.citations))
         return " ".join(sentences)
+
+    def _grouped(self, groups: list[list[Answer]]) -> str:
+        """Each group of subtypes with the same holders, and who held the function over it."""
+        parts = []
+        for first, group in enumerate(groups):
+            types = prose.all_of(prose.type_plural(a.coop_type.name) for a in group)
+            bodies = prose.all_of(self._holder(b) for b in group[0].bodies)
+            possible = prose.any_of(self._holder(b) for b in group[0].possible)
+            if bodies and possible:
+                parts.append(prose.group_mixed(types=types, bodies=bodies, possible=possible))
+            elif bodies:
+                parts.append(prose.group_certain(types=types, bodies=bodies, first=first == 0))
+            elif possible:
+                parts.append(prose.group_possible(types=types, possible=possible))
+            else:
+                parts.append(prose.group_nobody(types=types))
+        return "; ".join(parts)
 
     def _cite(self, citation: Citation) -> str:
         source = self._sources_by_id.get(citation.source)
@@ -136,11 +176,22 @@ class Answer:
             "laws": [law_ref(law) for law in self.laws],
             "citations": [citation_ref(c) for c in self.citations],
             "conflicts": [c.id for c in self.conflicts],
+            "record_ends": None if self.record_ends is None else str(self.record_ends),
+            "by_type": {t: a.to_dict() for t, a in self.by_type.items()},
             "sentence": str(self),
         }
 
     def _body_dict(self, body: Body) -> dict[str, Any]:
         return body_ref(body, self.day) | {"delegated_by": list(self.delegators(body))}
+
+
+def _groups(by_type: Mapping[str, Answer]) -> list[list[Answer]]:
+    """The subtypes' answers grouped by the same certain and possible holders, first seen first."""
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Answer]] = {}
+    for answer in by_type.values():
+        key = (tuple(b.id for b in answer.bodies), tuple(b.id for b in answer.possible))
+        groups.setdefault(key, []).append(answer)
+    return list(groups.values())
 
 
 # --- the shapes every --json output shares: the same thing always looks the same ----------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Iterator
 
 import attrs
 import pendulum
@@ -12,7 +13,7 @@ from coophistory.answers import LineageStep
 from coophistory.names import unique
 from coophistory.records import Body, Function, Handover, Mandate
 from coophistory.taxonomy import Taxonomy
-from coophistory.timeline import Index
+from coophistory.timeline import Found, Index
 
 __all__ = ["Lineages"]
 
@@ -23,10 +24,11 @@ _Key = tuple[tuple[Body, ...], tuple[Body, ...], tuple[str, ...]]
 class Lineages:
     """Each (type, function)'s lineage, derived once from the as-of index, and the handovers."""
 
-    __slots__ = ("_index", "_lineages", "_tree")
+    __slots__ = ("_horizon", "_index", "_lineages", "_tree")
 
-    def __init__(self, index: Index, taxonomy: Taxonomy) -> None:
-        self._index, self._tree = index, taxonomy
+    def __init__(self, index: Index, taxonomy: Taxonomy, horizon: int | None = None) -> None:
+        """``horizon``: the last day of the record as an ordinal (``None``: no horizon)."""
+        self._index, self._tree, self._horizon = index, taxonomy, horizon
         self._lineages: dict[tuple[str, str], tuple[LineageStep, ...]] = {}
 
     def lineage(self, type_id: str, function: str) -> tuple[LineageStep, ...]:
@@ -37,9 +39,11 @@ class Lineages:
         return self._lineages[key]
 
     def _build(self, type_id: str, function: str) -> tuple[LineageStep, ...]:
-        resolved = self._index.resolved(type_id, function)
         steps: list[LineageStep] = []
-        for ordinal, found in zip(resolved.starts, resolved.found, strict=True):
+        stretches = list(self._stretches(type_id, function))
+        if self._horizon is not None:
+            stretches = _beyond(stretches, self._horizon)
+        for ordinal, found in stretches:
             bodies, maybe = found.bodies, found.possible
             if steps and (steps[-1].bodies, steps[-1].possible) == (bodies, maybe):
                 continue
@@ -52,6 +56,25 @@ class Lineages:
         while closed and not (closed[-1].bodies or closed[-1].possible):
             closed.pop()
         return tuple(closed)
+
+    def _stretches(self, type_id: str, function: str) -> Iterator[tuple[int, Found]]:
+        """Each day some holder changes and what held from then on, as the answers give it.
+
+        An abstract type holds what its concrete subtypes hold, together: a body certain for
+        one of them is certain, one only possible for each subtype it appears in is possible.
+        """
+        if not self._tree.is_abstract(type_id):
+            resolved = self._index.resolved(type_id, function)
+            yield from zip(resolved.starts, resolved.found, strict=True)
+            return
+        parts = [self._index.resolved(t, function) for t in self._tree.concrete_below(type_id)]
+        for ordinal in sorted({o for part in parts for o in part.starts}):
+            found = [part.at(ordinal) for part in parts]
+            bodies = unique(b for f in found for b in f.bodies)
+            maybe = unique(b for f in found for b in f.possible)
+            possible = tuple(b for b in maybe if b not in bodies)
+            mandates = tuple({m.key: m for f in found for m in f.mandates}.values())
+            yield ordinal, Found(bodies, possible, mandates, (), (), ())
 
     def handovers(self, function: Function, root: str | None) -> tuple[Handover, ...]:
         """Every passing of ``function`` from some bodies to others, in date order.
@@ -111,3 +134,16 @@ class Lineages:
             citations=tuple(unique(c for m in incoming for c in m.citations)),
             mandates=incoming,
         )
+
+
+def _beyond(stretches: list[tuple[int, Found]], horizon: int) -> list[tuple[int, Found]]:
+    """The stretches up to the record's last day, then that day's holders as only possible.
+
+    Answers about days after the record give them so.
+    """
+    kept = [(ordinal, found) for ordinal, found in stretches if ordinal <= horizon]
+    if kept and (kept[-1][1].bodies or kept[-1][1].possible):
+        last = kept[-1][1]
+        unsure = last._replace(bodies=(), possible=(*last.bodies, *last.possible))
+        kept.append((horizon + 1, unsure))
+    return kept

@@ -6,12 +6,13 @@ import functools
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from coophistory import arguments
 from coophistory.answers import Answer, LineageStep
+from coophistory.classes import combine
 from coophistory.dates import HistoricalDate
+from coophistory.disputes import Span, bearing, spans
 from coophistory.handovers import Lineages
 from coophistory.loading import BUNDLED, read_bundled, read_records
 from coophistory.names import body_names, choice, law_names, lookup, type_names
@@ -24,6 +25,7 @@ from coophistory.records import (
     Conflict,
     CoopType,
     Event,
+    Function,
     Law,
     Mandate,
     Records,
@@ -56,7 +58,7 @@ class History:
         self._conflicts = {c.id: c for c in records.conflicts}
         self._tree = Taxonomy(records.coop_types)
         self._index = Index(records.mandates, self._tree, self._bodies, self._laws, self._conflicts)
-        self._lineages = Lineages(self._index, self._tree)
+        self._lineages = Lineages(self._index, self._tree, self._horizon)
         self._graph: Graph | None = None
         # What an answer may read of the history, read-only: no answer can change the history.
         self._bodies_view = ReadOnly(self._bodies)
@@ -197,33 +199,64 @@ class History:
         >>> [b.id for b in answer.bodies], answer.certain
         (['fenacrep'], True)
         """
-        type_id = self.coop_type(coop_type).id
+        chosen = self.coop_type(coop_type)
         checked = check_function(function)
+        if not chosen.abstract:
+            return self._answer(chosen.id, on, checked)
+        by_type = {t: self._answer(t, on, checked) for t in self._tree.concrete_below(chosen.id)}
+        return combine(
+            chosen,
+            when(on)[0],
+            checked,
+            by_type,
+            bodies_by_id=self._bodies,
+            sources_by_id=self._sources,
+        )
+
+    def _answer(self, type_id: str, on: DateLike, function: Function) -> Answer:
+        """A concrete type's answer: within the record, or beyond it (then never certain)."""
         day, low, high = when(on)
-        if low == high:  # one day: a bisect in the type's resolved timeline
-            found = self._index.resolved(type_id, checked).at(low)
+        horizon = self._horizon
+        beyond = horizon is not None and high > horizon
+        first, last = (min(low, horizon), horizon) if beyond and horizon else (low, high)
+        if first == last:  # one day: a bisect in the type's resolved timeline
+            found = self._index.resolved(type_id, function).at(first)
         else:
-            found = self._index.across(type_id, checked, low, high)
+            found = self._index.across(type_id, function, first, last)
         bodies, possible, mandates, laws, citations, conflicts = found
+        if beyond:  # what held on the last day of the record may or may not have held after it
+            bodies, possible = (), (*bodies, *possible)
         return Answer(
             coop_type=self._types[type_id],
             on=day,
-            function=checked,
+            function=function,
             bodies=bodies,
             possible=possible,
             mandates=mandates,
             laws=laws,
             citations=citations,
-            conflicts=conflicts,
+            conflicts=bearing(conflicts, self._conflict_spans, low, high),
             bodies_by_id=self._bodies_view,
             sources_by_id=self._sources_view,
+            record_ends=self.current_to if beyond else None,
         )
+
+    @functools.cached_property
+    def _horizon(self) -> int | None:
+        """The last day of the record as an ordinal: the day the data is current to, if given."""
+        current = self._records.current_to
+        return None if current is None or current.latest is None else current.latest.toordinal()
+
+    @functools.cached_property
+    def _conflict_spans(self) -> dict[str, Span]:
+        """Each conflict's span, worked out once."""
+        return spans(self._records)
 
     def supervision_on(
         self, on: DateLike, *, function: str = "supervision"
     ) -> Mapping[str, Answer]:
         """The answer for every concrete type on one day, keyed by type id (read-only)."""
-        return MappingProxyType(
+        return ReadOnly(
             {t.id: self.supervisor(t.id, on, function=function) for t in self.concrete_types()}
         )
 

@@ -1,9 +1,8 @@
 """Every sentence and label users read: answers, command-line lines, diagram titles and keys.
 
-Each sentence is one whole message with named placeholders, written as ``"...".format(...)``
-on a literal, one function per sentence, so that a translation can replace each message whole
-(a catalog wraps the literal) instead of gluing fragments. Values arrive already formatted
-(names, dates, joined lists); this module only words them.
+Each sentence is one whole message with named placeholders, one function per sentence, so a
+translation replaces each message whole instead of gluing fragments. Values arrive already
+formatted (names, dates, joined lists); this module only words them.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 __all__ = [
+    "answer_by_type",
     "answer_certain",
     "answer_mixed",
     "answer_nobody",
@@ -20,9 +20,14 @@ __all__ = [
     "conflict_claim",
     "conflict_reason",
     "during",
+    "group_certain",
+    "group_mixed",
+    "group_nobody",
+    "group_possible",
     "handover_line",
     "holder",
     "on_day",
+    "record_ends",
     "sources_disagree",
     "sources_sentence",
     "type_plural",
@@ -138,6 +143,46 @@ def answer_mixed(
     ).format(when=when, function=function, types=types, bodies=bodies, possible=possible)
 
 
+def answer_by_type(*, when: str, function: str, types: str, groups: str, laws: str) -> str:
+    """The sentence of a class of types whose subtypes had different holders (``groups``)."""
+    if laws:
+        return "{when}, {function} of {types} was divided: {groups}, under {laws}.".format(
+            when=when, function=function, types=types, groups=groups, laws=laws
+        )
+    return "{when}, {function} of {types} was divided: {groups}.".format(
+        when=when, function=function, types=types, groups=groups
+    )
+
+
+def group_certain(*, types: str, bodies: str, first: bool = True) -> str:
+    """The clause of some subtypes and their holders: ``housing cooperatives lay with SMV``."""
+    if first:
+        return "{types} lay with {bodies}".format(types=types, bodies=bodies)
+    return "{types} with {bodies}".format(types=types, bodies=bodies)
+
+
+def group_possible(*, types: str, possible: str) -> str:
+    """The clause of some subtypes with only possible holders."""
+    return "{types} possibly with {possible} (not certain)".format(types=types, possible=possible)
+
+
+def group_mixed(*, types: str, bodies: str, possible: str) -> str:
+    """The clause of some subtypes with certain and possible holders."""
+    return "{types} with {bodies}, and possibly also {possible} (not certain)".format(
+        types=types, bodies=bodies, possible=possible
+    )
+
+
+def group_nobody(*, types: str) -> str:
+    """The clause of some subtypes for which no mandate is recorded."""
+    return "for {types} no mandate is recorded".format(types=types)
+
+
+def record_ends(*, day: str) -> str:
+    """The sentence of an answer about a day after the data is current to."""
+    return "The record ends on {day}: what held then may not have held later.".format(day=day)
+
+
 def sources_disagree(questions: Iterable[str]) -> str:
     """The sentence naming the open disagreements behind an answer."""
     return "Sources disagree: {questions}.".format(questions="; ".join(questions))
@@ -167,6 +212,18 @@ def handover_line(
     return "{date}  {function} of {types}: {givers} → {receivers}".format(
         date=date, function=function, types=types, givers=givers, receivers=receivers
     )
+
+
+def handover_headline(*, function: str, types: str, givers: str, receivers: str) -> str:
+    """A handover as a headline, without its date: ``supervision of housing: CONASEV → SMV``."""
+    return "{function} of {types}: {givers} → {receivers}".format(
+        function=function, types=types, givers=givers, receivers=receivers
+    )
+
+
+def joins(types: str) -> str:
+    """A joining edge's line naming the types: ``joins, for agrarian user``."""
+    return "joins, for {types}".format(types=types)
 
 
 def except_types(types: str) -> str:
@@ -206,6 +263,17 @@ def possibly_note() -> str:
     return "(?: possibly; not certain on that date)"
 
 
+def version_line(*, program: str, version: str, dataset: str, current_to: str) -> str:
+    """What ``--version`` prints: the program's and the data's versions (``current_to`` or "")."""
+    if current_to:
+        return "{program} {version} (data {dataset}, current to {current_to})".format(
+            program=program, version=version, dataset=dataset, current_to=current_to
+        )
+    return "{program} {version} (data {dataset})".format(
+        program=program, version=version, dataset=dataset
+    )
+
+
 def valid_files(*, files: str, history: str) -> str:
     """What ``validate`` says of files without problems."""
     return "{files}: no problems ({history})".format(files=files, history=history)
@@ -227,21 +295,6 @@ def rests_on_unread(*, table: str, record: str, sources: str) -> str:
 def snapshot_needs_a_day() -> str:
     """The usage error of a snapshot asked for without ``--on``."""
     return "render snapshot needs --on DATE"
-
-
-def stdout_needs_a_format(formats: str) -> str:
-    """The usage error of ``render -o -`` without ``--format``: stdout has no extension."""
-    return "-o - needs --format ({formats})".format(formats=formats)
-
-
-def binary_not_to_a_terminal(fmt: str) -> str:
-    """The usage error of a PNG or PDF sent to a terminal."""
-    return "will not write {fmt} to a terminal: redirect -o - to a file or a pipe".format(fmt=fmt)
-
-
-def interrupted() -> str:
-    """What the command line says when Ctrl-C stops it."""
-    return "interrupted"
 
 
 # --- diagrams -------------------------------------------------------------------------------
@@ -314,6 +367,16 @@ def key_delegation() -> str:
     return "delegates (on behalf of)"
 
 
+def key_delegation_possible() -> str:
+    """The key's entry for a delegation to a body only possibly in force that day."""
+    return "delegates, possibly (not certain)"
+
+
+def key_joins() -> str:
+    """The key's entry for a body joining the holders of a function, who keep it."""
+    return "joins the holders (held jointly from then on)"
+
+
 def key_possible() -> str:
     """The key's entry for a dashed, possible line."""
     return "possibly, not certainly"
@@ -321,7 +384,10 @@ def key_possible() -> str:
 
 def key_uncertain_bar() -> str:
     """The lanes key's entry for a lighter, uncertain bar."""
-    return "lighter: uncertain (date known only to the month or year, or disputed)"
+    return (
+        "lighter: uncertain (date known only to the month or year, disputed, "
+        "or after the record ends)"
+    )
 
 
 def key_law() -> str:

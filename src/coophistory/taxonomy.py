@@ -59,6 +59,15 @@ class Taxonomy:
             self._concrete[type_id] = under
         return under
 
+    def is_abstract(self, type_id: str) -> bool:
+        """Whether the type only groups others."""
+        return self._types[type_id].abstract
+
+    def concrete_below(self, type_id: str) -> tuple[str, ...]:
+        """The concrete types among this one and its descendants, in taxonomy order."""
+        below = (type_id, *self.descendants(type_id))
+        return tuple(t for t in below if not self._types[t].abstract)
+
     def concrete_of(self, type_ids: Iterable[str]) -> set[str]:
         """The concrete types under any of these."""
         return set().union(*(self.concrete_under(t) for t in type_ids))

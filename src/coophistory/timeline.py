@@ -25,7 +25,7 @@ class Found(NamedTuple):
     mandates: tuple[Mandate, ...]
     laws: tuple[Law, ...]
     citations: tuple[Citation, ...]
-    conflicts: tuple[Conflict, ...]
+    conflicts: tuple[Conflict, ...]  # every one listed by these records, whatever its span
 
 
 _NOTHING = Found((), (), (), (), (), ())
@@ -207,13 +207,22 @@ class Index:
         self, mandates: tuple[Mandate, ...], certain: set[str], possible: set[str]
     ) -> Found:
         ordered = unique(m.body for m in mandates)
+        laws = tuple(self._laws[i] for i in unique(i for m in mandates for i in m.basis))
+        # Every disagreement listed by what the answer rests on; History keeps those of the day.
+        disputed = unique(
+            (
+                *(i for m in mandates for i in m.conflicts),
+                *(i for b in ordered if b in certain | possible for i in self._bodies[b].conflicts),
+                *(i for law in laws for i in law.conflicts),
+            )
+        )
         return Found(
             tuple(self._bodies[b] for b in ordered if b in certain),
             tuple(self._bodies[b] for b in ordered if b in possible),
             mandates,
-            tuple(self._laws[i] for i in unique(i for m in mandates for i in m.basis)),
+            laws,
             tuple(unique(c for m in mandates for c in m.citations)),
-            tuple(self._conflicts[i] for i in unique(i for m in mandates for i in m.conflicts)),
+            tuple(self._conflicts[i] for i in disputed),
         )
 
 

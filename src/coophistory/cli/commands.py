@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Final
 
-from coophistory import prose
+from coophistory import prose, prose_output
 from coophistory.answers import handover_dict
 from coophistory.cli.output import print_json, print_lines, print_text, table
 from coophistory.dates import parse_date
@@ -193,9 +193,9 @@ def _destination(args: argparse.Namespace, fmt: str | None) -> Path | BinaryIO:
     if args.output != "-":
         return Path(args.output)
     if fmt is None:
-        args.usage_error(prose.stdout_needs_a_format(", ".join(DIAGRAM_FORMATS)))
+        args.usage_error(prose_output.stdout_needs_a_format(", ".join(DIAGRAM_FORMATS)))
     if fmt in _BINARY_FORMATS and sys.stdout.isatty():
-        args.usage_error(prose.binary_not_to_a_terminal(fmt))
+        args.usage_error(prose_output.binary_not_to_a_terminal(fmt))
     sys.stdout.flush()
     return sys.stdout.buffer
 

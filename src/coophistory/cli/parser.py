@@ -226,6 +226,15 @@ class _VersionAction(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
         import coophistory  # noqa: PLC0415 - the package is loaded already; this reads metadata
+        from coophistory import prose  # noqa: PLC0415 - only when asked
 
-        print_line(sys.stdout, f"{parser.prog} {coophistory.__version__}")
+        bundled = coophistory.load()
+        current = bundled.current_to
+        line = prose.version_line(
+            program=parser.prog,
+            version=str(coophistory.__version__),
+            dataset=bundled.dataset_version,
+            current_to="" if current is None else str(current),
+        )
+        print_line(sys.stdout, line)
         raise SystemExit(0)

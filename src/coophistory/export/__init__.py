@@ -5,7 +5,8 @@
 ``jsonld`` (:mod:`~coophistory.export.jsonld`), ``graphml``
 (:mod:`~coophistory.export.graphml`) and ``timelinejs`` (:mod:`~coophistory.export.timelinejs`)
 feed other tools; ``csl-json``, ``bibtex`` and ``ris`` write every source as a bibliography
-entry (:mod:`~coophistory.export.cite`). Each module has ``render(history, **options) -> str``.
+entry (:mod:`~coophistory.export.cite`); ``html`` is the offline explorer page
+(:mod:`~coophistory.export.html`). Each module has ``render(history, **options) -> str``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ FORMATS: Final = {
     "csl-json": "csljson",
     "bibtex": "bibtex",
     "ris": "ris",
+    "html": "html",
 }
 #: The tables ``csv`` writes: every table of the data, the derived handovers, and the figures.
 CSV_TABLES: Final = (*TABLES, "handovers", "figures")

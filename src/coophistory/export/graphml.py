@@ -1,7 +1,8 @@
 """GraphML export: the history's graph with every attribute value made GraphML-safe.
 
 GraphML holds only text, numbers and booleans: records become their ids, dates their EDTF
-text, periods two attributes (``<name>_start``, ``<name>_end``), lists text joined by ``; ``,
+text, periods two attributes (``<name>_start``, ``<name>_end``), a handover its ``date``,
+``coop_types`` and ``excluding``, lists text joined by ``; ``,
 and None is dropped.
 """
 
@@ -16,7 +17,7 @@ import attrs
 from coophistory.dates import HistoricalDate
 from coophistory.graph import Graph, graphml
 from coophistory.periods import Period
-from coophistory.records import Citation, Law, Mandate
+from coophistory.records import Citation, Handover, Law, Mandate
 from coophistory.text import show_controls
 
 if TYPE_CHECKING:
@@ -49,7 +50,12 @@ def _label(record: Any) -> str:
 def _attributes(data: Mapping[str, Any]) -> dict[str, Any]:
     safe: dict[str, Any] = {}
     for name, value in data.items():
-        if isinstance(value, Period):
+        if isinstance(value, Handover):  # its ends are the edge's; the rest as plain values
+            safe["date"] = str(value.date)
+            safe["coop_types"] = _text(value.coop_types)
+            if value.excluding:
+                safe["excluding"] = _text(value.excluding)
+        elif isinstance(value, Period):
             safe[f"{name}_start"] = str(value.start)
             if value.end is not None:
                 safe[f"{name}_end"] = str(value.end)

@@ -18,7 +18,7 @@ import attrs
 
 from coophistory.errors import UnknownChoiceError
 from coophistory.export import CSV_TABLES
-from coophistory.records import TABLES, Handover
+from coophistory.records import FUNCTIONS, TABLES, Handover
 from coophistory.schema import columns, plain, row
 
 if TYPE_CHECKING:
@@ -57,7 +57,9 @@ def table_rows(history: History, table: str) -> tuple[tuple[str, ...], list[dict
     records: list[Any]
     keys: tuple[str, ...]
     if table == "handovers":
-        records, keys = list(history.handovers()), _HANDOVER_COLUMNS
+        records = [h for f in FUNCTIONS for h in history.handovers(function=f)]
+        records.sort(key=lambda h: (h.date.sort_key(), FUNCTIONS.index(h.function)))
+        keys = _HANDOVER_COLUMNS
         rows = [{key: _handover_value(h, key) for key in keys} for h in records]
     elif table == "figures":
         pairs = [(event.id, figure) for event in history.records.events for figure in event.figures]

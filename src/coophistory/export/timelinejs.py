@@ -1,4 +1,4 @@
-"""TimelineJS export (Knight Lab's JSON format): one slide per event and per law, mandates as eras.
+"""TimelineJS export (Knight Lab's JSON): a slide per event, law and handover; mandates as eras.
 
 A date keeps its precision: a year-only date is written as a year alone, never as January 1st.
 An imprecise or disputed date also gets a ``display_date`` in words ("about 1970 to 1973" with
@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from coophistory import prose_analyst as prose
+from coophistory import prose, prose_analyst
 from coophistory.dates import DatePoint, HistoricalDate, Precision
 from coophistory.export.lossless import json_text
+from coophistory.records import FUNCTIONS
 
 if TYPE_CHECKING:
     from coophistory.history import History
-    from coophistory.records import Citation
+    from coophistory.records import Citation, Handover
 
 __all__ = ["date_in_words", "document", "eras", "render", "slide_dates"]
 
@@ -30,7 +31,7 @@ def render(history: History) -> str:
 
 
 def document(history: History) -> dict[str, Any]:
-    """Return the TimelineJS document: a title slide, then events and laws in date order."""
+    """Return the TimelineJS document: a title slide, then events, laws and handovers by date."""
     titles = {s.id: s.title for s in history.sources()}
 
     def sources(citations: tuple[Citation, ...]) -> str:
@@ -57,6 +58,14 @@ def document(history: History) -> dict[str, Any]:
             continue
         text = f"<p>{html.escape(law.title, quote=False)}</p>" + sources(law.citations)
         dated.append((law.date, _slide(f"law-{law.id}", law.date, law.label, text, law.kind)))
+    for function in FUNCTIONS:
+        for number, handover in enumerate(history.handovers(function=function), start=1):
+            headline = _handover_headline(handover)
+            text = sources(handover.citations)
+            slide = _slide(
+                f"handover-{function}-{number}", handover.date, headline, text, "handover"
+            )
+            dated.append((handover.date, slide))
     dated.sort(key=lambda pair: pair[0].sort_key())
     return {
         "title": {
@@ -80,7 +89,7 @@ def eras(history: History) -> list[dict[str, Any]]:
         last = None if mandate.end is None else (mandate.end.end or mandate.end.start)
         assert first is not None  # noqa: S101 - a mandate's start is closed
         body = history.body(mandate.body)
-        headline = prose.era_headline(
+        headline = prose_analyst.era_headline(
             body=body.label_on(mandate.start.earliest or until),
             function=mandate.function,
             types=", ".join(mandate.coop_types),
@@ -97,6 +106,21 @@ def eras(history: History) -> list[dict[str, Any]]:
 
 def _day(day: pendulum.Date) -> dict[str, int]:
     return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def _handover_headline(handover: Handover) -> str:
+    """``supervision of housing: CONASEV → SMV``, bodies named as on the handover's first day."""
+    day = handover.date.earliest
+    assert day is not None  # noqa: S101 - a handover's date is a mandate's start, closed
+    types = ", ".join(handover.coop_types)
+    if handover.excluding:
+        types = prose.types_except(types, ", ".join(handover.excluding))
+    return prose.handover_headline(
+        function=handover.function,
+        types=types,
+        givers=" + ".join(b.label_on(day) for b in handover.from_bodies),
+        receivers=" + ".join(b.label_on(day) for b in handover.to_bodies),
+    )
 
 
 def _slide(
@@ -128,13 +152,13 @@ def date_in_words(date: HistoricalDate) -> str:
     if start is None or end is None:
         known = start or end
         assert known is not None  # noqa: S101 - a date has a closed side
-        open_side = prose.or_later if end is None else prose.or_earlier
+        open_side = prose_analyst.or_later if end is None else prose_analyst.or_earlier
         return open_side(_flagged(_words(known), known))
     plain = not (date.uncertain or date.approximate)
     years = start.precision is Precision.YEAR and end.precision is Precision.YEAR
     if plain and years and end.year == start.year + 1:
-        return prose.either_year(first=_words(start), second=_words(end))
-    span = prose.span(first=_words(start), second=_words(end))
+        return prose_analyst.either_year(first=_words(start), second=_words(end))
+    span = prose_analyst.span(first=_words(start), second=_words(end))
     flags = DatePoint(start.year, uncertain=date.uncertain, approximate=date.approximate)
     return _flagged(span, flags)
 
@@ -142,19 +166,19 @@ def date_in_words(date: HistoricalDate) -> str:
 def _words(point: DatePoint) -> str:
     if point.month is None:
         return str(point.year)
-    month = prose.month_name(point.month)
+    month = prose_analyst.month_name(point.month)
     if point.day is None:
-        return prose.month_year(month=month, year=point.year)
-    return prose.day_month_year(day=point.day, month=month, year=point.year)
+        return prose_analyst.month_year(month=month, year=point.year)
+    return prose_analyst.day_month_year(day=point.day, month=month, year=point.year)
 
 
 def _flagged(text: str, point: DatePoint) -> str:
     if point.uncertain and point.approximate:
-        return prose.perhaps_about(text)
+        return prose_analyst.perhaps_about(text)
     if point.approximate:
-        return prose.about(text)
+        return prose_analyst.about(text)
     if point.uncertain:
-        return prose.perhaps(text)
+        return prose_analyst.perhaps(text)
     return text
 
 

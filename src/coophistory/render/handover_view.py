@@ -86,16 +86,21 @@ def handovers(
         if step.excluding:
             label += wrap(prose.except_types(type_names(history, step.excluding)), 34)
         label[-1] += notes.mark(step.citations)
-        for giver in step.from_bodies:
-            for receiver in (b for b in step.to_bodies if b != giver):
-                bodies.update(dict.fromkeys((giver.id, receiver.id)))
-                frame.edge(
-                    giver.id,
-                    receiver.id,
-                    label=plain(*label),
-                    fontcolor=colours[branch],
-                    **line(step.function, colours[branch]),
-                )
+        pairs = [(g, r) for g in step.from_bodies for r in step.to_bodies if r != g]
+        _edges(frame, bodies, pairs, label, line(step.function, colours[branch]))
+    joined = _joinings(history, scopes, functions)
+    for (function, givers, arriving), (mandates, types) in joined.items():
+        branch = branch_of(history, types)
+        used.add(branch)
+        basis = tuple(dict.fromkeys(law for m in mandates for law in m.basis))
+        label = [
+            min(m.start for m in mandates).display()
+            + (f" · {law_labels(history, basis)}" if basis else ""),
+            *wrap(prose.joins(type_names(history, types)), 34),
+        ]
+        label[-1] += notes.mark(c for m in mandates for c in m.citations)
+        style = line(function, colours[branch]) | {"arrowtail": "odiamond", "dir": "both"}
+        _edges(frame, bodies, [(g, r) for g in givers for r in arriving], label, style)
     delegated = [
         m
         for m in history.mandates()
@@ -116,7 +121,7 @@ def handovers(
         )
     for body_id in bodies:
         frame.node(body_id, _body_label(history.body(body_id)))
-    legend(frame, history, functions, used, delegation=bool(delegated))
+    legend(frame, history, functions, used, delegation=bool(delegated), joins=bool(joined))
     return canvas.finish()
 
 
@@ -126,6 +131,54 @@ def _within(mandate: Mandate, low: pendulum.Date | None, high: pendulum.Date | N
     return (high is None or first is None or first < high) and (
         low is None or last is None or last >= low
     )
+
+
+def _edges(
+    frame: graphviz.Digraph,
+    bodies: dict[str, None],
+    pairs: Sequence[tuple[Body, Body]],
+    label: Sequence[str],
+    style: dict[str, str],
+) -> None:
+    """An edge from giver to receiver for each pair, labelled in the line's colour."""
+    for giver, receiver in pairs:
+        bodies.update(dict.fromkeys((giver.id, receiver.id)))
+        colour = style["color"].split(":")[0]
+        frame.edge(giver.id, receiver.id, label=plain(*label), fontcolor=colour, **style)
+
+
+_Joining = tuple[str, tuple[Body, ...], tuple[Body, ...]]
+
+
+def _joinings(
+    history: History, scopes: Sequence[str | None], functions: Sequence[str]
+) -> dict[_Joining, tuple[tuple[Mandate, ...], list[str]]]:
+    """Bodies that came to hold a function jointly with its holders, who stayed: not handovers.
+
+    Keyed by function, the holders and the bodies joining them; each with the joining mandates
+    and the concrete types it happened over, in file order.
+    """
+    concrete = [t.id for t in history.concrete_types()]
+    chosen = {
+        t
+        for scope in scopes
+        for t in (concrete if scope is None else (scope, *history.descendants(scope)))
+    }
+    found: dict[_Joining, tuple[tuple[Mandate, ...], list[str]]] = {}
+    for type_id in (t for t in concrete if t in chosen):
+        for function in functions:
+            previous: tuple[Body, ...] = ()
+            for step in history.lineage(type_id, function=function):
+                if not step.certain or not step.bodies:
+                    continue
+                arriving = tuple(b for b in step.bodies if b not in previous)
+                if previous and arriving and all(b in step.bodies for b in previous):
+                    ids = {b.id for b in arriving}
+                    mandates = tuple(m for m in step.mandates if m.body in ids)
+                    key = (function, previous, arriving)
+                    found.setdefault(key, (mandates, []))[1].append(type_id)
+                previous = step.bodies
+    return found
 
 
 def _body_label(body: Body) -> str:

@@ -62,7 +62,8 @@ def lanes(
         canvas.frame.node("empty", plain(prose.no_mandate(function)), shape="plaintext")
         return canvas.finish()
     first = min(s.start.year for s in steps) // 10 * 10 if low is None else low.year
-    last = (max(d.year for s in steps for d in (s.start, s.end) if d) + 5) // 10 * 10 + 10
+    # Three years or more of room after the last change, for the open bars and their arrows.
+    last = (max(d.year for s in steps for d in (s.start, s.end) if d) + 3) // 10 * 10 + 10
     axis = _Axis(pendulum.Date(first, 1, 1), pendulum.Date(last, 1, 1) if high is None else high)
     colours: dict[str, str] = {}
     for step in steps:
@@ -133,7 +134,10 @@ def _strip(cells: str, spacing: int = 0) -> str:
 
 
 def _lane(history: History, lineage: Sequence[Any], axis: _Axis, colours: dict[str, str]) -> str:
-    cells = [_cell(axis.x(axis.start), axis.x(lineage[0].start), None, "")] if lineage else []
+    """A lane's cells; a stretch held jointly shows one stripe per holder, one above another."""
+    rows = max((len(s.bodies) + len(s.possible) for s in lineage), default=1) or 1
+    start = axis.x(lineage[0].start) if lineage else 0
+    cells = [_cell(axis.x(axis.start), start, [(None, "")], rows)] if lineage else []
     for step in lineage:
         holders = (*step.bodies, *step.possible)
         cuts = sorted(
@@ -148,26 +152,48 @@ def _lane(history: History, lineage: Sequence[Any], axis: _Axis, colours: dict[s
             }
         )
         for begin, finish in zip(cuts, [*cuts[1:], step.end], strict=True):
-            names = " + ".join(b.label_on(begin) for b in holders)
-            colour = colours[holders[0].id] if holders else None
-            if step.possible and colour:
-                colour = _tint(colour)
-                names = f"{names}?"
-            if step.end is None and finish is None:
-                names = f"{names} →"
-            cells.append(_cell(axis.x(begin), axis.x(finish), colour, names))
-    return "".join(cells)
+            stripes: list[tuple[str | None, str]] = []
+            for body in holders:
+                colour: str | None = colours[body.id]
+                name = body.label_on(begin)
+                if step.possible and colour:
+                    colour, name = _tint(colour), f"{name}?"
+                if step.end is None and finish is None:
+                    name = f"{name} →"
+                stripes.append((colour, name))
+            cells.append(_cell(axis.x(begin), axis.x(finish), stripes or [(None, "")], rows))
+    # A type nobody held the function over is an empty lane (an empty row is not valid HTML).
+    return "".join(cells) or _cell(axis.x(axis.start), axis.x(axis.end), [(None, "")], rows)
 
 
-def _cell(left: int, right: int, colour: str | None, text: str) -> str:
+def _cell(left: int, right: int, stripes: Sequence[tuple[str | None, str]], rows: int) -> str:
+    """A bar from ``left`` to ``right``: one stripe per holder, the lane ``rows`` stripes high."""
     width = right - left
     if width <= 0:
         return ""
-    fits = text and len(text) * _PX_PER_CHAR + 4 <= width
-    fill = f' BGCOLOR="{colour}"' if colour else ""
-    font = f'<FONT POINT-SIZE="10" COLOR="{_ink(colour)}">'
-    content = f"{font}{html_text(text)}</FONT>" if fits else ""
-    return f'<TD WIDTH="{width}" HEIGHT="20" FIXEDSIZE="TRUE"{fill}>{content}</TD>'
+    lane = 20 if rows == 1 else 13 * rows
+    height = lane // len(stripes)
+    size = 10 if height >= 18 else 7
+    inner = "".join(
+        f'<TR><TD WIDTH="{width}" HEIGHT="{height}" FIXEDSIZE="TRUE"'
+        f"{_fill(colour)}>{_label(text, width, colour, size)}</TD></TR>"
+        for colour, text in stripes
+    )
+    return (
+        f'<TD WIDTH="{width}" HEIGHT="{lane}" FIXEDSIZE="TRUE">'
+        f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{inner}</TABLE></TD>'
+    )
+
+
+def _fill(colour: str | None) -> str:
+    return f' BGCOLOR="{colour}"' if colour else ""
+
+
+def _label(text: str, width: int, colour: str | None, size: int) -> str:
+    """A stripe's text, when it fits in the stripe's width."""
+    if not text or len(text) * _PX_PER_CHAR * size / 10 + 4 > width:
+        return ""
+    return f'<FONT POINT-SIZE="{size}" COLOR="{_ink(colour)}">{html_text(text)}</FONT>'
 
 
 def _tint(colour: str) -> str:

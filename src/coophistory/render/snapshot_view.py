@@ -14,6 +14,7 @@ from coophistory.periods import DateLike
 from coophistory.records import FUNCTIONS
 from coophistory.render.style import (
     DELEGATION,
+    DELEGATION_POSSIBLE,
     GREY,
     Canvas,
     Notes,
@@ -74,7 +75,7 @@ def snapshot(
         groups[key].append(type_id)
     colours = group_colours(history)
     used = set()
-    delegation = False
+    delegation: set[bool] = set()  # whether certain and possible delegations were drawn
     day = when.earliest
     assert day is not None  # noqa: S101 - History checks that as-of dates are closed
     bodies: dict[str, None] = {}
@@ -101,12 +102,20 @@ def snapshot(
                     label=plain(_holding(history, answer, body_id, notes)),
                     **line(function, colours[branch], possible=body_id in possible),
                 )
-                delegation = _delegations(frame, history, answer, body_id, bodies) or delegation
+                delegation |= _delegations(frame, history, answer, body_id, bodies)
     for body_id in bodies:
         body = history.body(body_id)
         acronym, name = body.acronym_on(day), body.name_on(day)
         frame.node(body_id, plain(*([acronym] if acronym else []), *wrap(name)))
-    legend(frame, history, functions, used, delegation=delegation, dashed=True)
+    legend(
+        frame,
+        history,
+        functions,
+        used,
+        delegation=False in delegation,
+        dashed=True,
+        possible_delegation=True in delegation,
+    )
     return canvas.finish()
 
 
@@ -119,9 +128,16 @@ def _holding(history: History, answer: Answer, body_id: str, notes: Notes) -> st
 
 def _delegations(
     frame: graphviz.Digraph, history: History, answer: Answer, body_id: str, bodies: dict[str, None]
-) -> bool:
-    delegators = answer.delegators(history.body(body_id))
+) -> set[bool]:
+    """Draw who delegated to the body; dashed when the body only possibly held it that day.
+
+    Returns whether each drawn delegation was possible only (``{True}``, ``{False}``, both).
+    """
+    body = history.body(body_id)
+    possible = body in answer.possible
+    delegators = answer.delegators(body)
     for delegator in delegators:
         bodies.setdefault(delegator, None)
-        frame.edge(delegator, body_id, label=plain("delegates"), **DELEGATION)
-    return bool(delegators)
+        style = DELEGATION_POSSIBLE if possible else DELEGATION
+        frame.edge(delegator, body_id, label=plain("delegates"), **style)
+    return {possible} if delegators else set()

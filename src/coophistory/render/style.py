@@ -173,6 +173,8 @@ def law_labels(history: History, law_ids: Iterable[str]) -> str:
 
 
 DELEGATION: Final = {"style": "dotted", "arrowhead": "empty", "color": GREY, "fontcolor": GREY}
+#: A delegation to a body only possibly in force on the day drawn: dashed, as other doubts are.
+DELEGATION_POSSIBLE: Final = DELEGATION | {"style": "dashed"}
 
 
 def legend(
@@ -183,6 +185,8 @@ def legend(
     *,
     delegation: bool,
     dashed: bool = False,
+    possible_delegation: bool = False,
+    joins: bool = False,
 ) -> None:
     """A boxed key to the line styles and colours used."""
     with frame.subgraph(name="cluster_legend") as legend:
@@ -193,6 +197,11 @@ def legend(
         samples = [(f, line(f, PALETTE[0])) for f in functions]
         if delegation:
             samples.append((prose.key_delegation(), DELEGATION))
+        if joins:
+            joining = line(functions[0], PALETTE[0]) | {"arrowtail": "odiamond", "dir": "both"}
+            samples.append((prose.key_joins(), joining))
+        if possible_delegation:
+            samples.append((prose.key_delegation_possible(), DELEGATION_POSSIBLE))
         if dashed:
             samples.append((prose.key_possible(), line(functions[0], PALETTE[0], possible=True)))
         for end in "ab":

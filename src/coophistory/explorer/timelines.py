@@ -1,0 +1,191 @@
+"""The resolved timelines the page looks days up in: the library's answers at every change point.
+
+For each concrete type and function, every day on which the answer may change (a mandate's
+possible or certain start or end, at the type's level or an ancestor's, a renaming of a body
+involved, the bounds of a disagreement's span) is asked of :meth:`History.supervisor`; runs of
+equal answers are merged. The page then finds a day's answer by bisecting these points: it
+does no date reasoning of its own.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any, Final
+
+from coophistory.records import FUNCTIONS
+
+if TYPE_CHECKING:
+    import pendulum
+
+    from coophistory.answers import Answer
+    from coophistory.history import History
+    from coophistory.records import Body, Citation, Mandate
+
+__all__ = [
+    "EPOCH",
+    "Timelines",
+    "day_number",
+    "resolve",
+    "spanish_description",
+]
+
+#: Days are given to the page as days since 1970-01-01, as JavaScript's Date counts them.
+EPOCH: Final = datetime.date(1970, 1, 1).toordinal()
+
+
+def day_number(day: datetime.date) -> int:
+    """The day as days since 1970-01-01."""
+    return day.toordinal() - EPOCH
+
+
+class Timelines:
+    """Distinct answer states, and per type and function the days each state starts on.
+
+    A state is ``{"k": certain, "b": [[body id, name, [names of delegators]]], "p": [[body id,
+    name]], "l": [law ids], "s": [citations], "x": [conflict ids]}``, where a name indexes
+    ``names`` (English and Spanish, as on the day) and a citation indexes ``citations``
+    (source id and the citation as a reader sees it). ``points[type][function]`` lists
+    ``[day, state]`` pairs.
+    """
+
+    __slots__ = (
+        "_citation_index",
+        "_index",
+        "_name_index",
+        "citations",
+        "names",
+        "points",
+        "states",
+    )
+
+    def __init__(self) -> None:
+        self.states: list[dict[str, Any]] = []
+        self.names: list[tuple[str, str]] = []
+        self.citations: list[tuple[str, str]] = []
+        self._index: dict[str, int] = {}
+        self._name_index: dict[tuple[str, str], int] = {}
+        self._citation_index: dict[tuple[str, str], int] = {}
+        self.points: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
+
+    def state(self, history: History, answer: Answer) -> int:
+        """The index of the answer's state, added when new."""
+        state = self._state(history, answer)
+        key = repr(state)
+        index = self._index.get(key)
+        if index is None:
+            index = self._index[key] = len(self.states)
+            self.states.append(state)
+        return index
+
+    def _state(self, history: History, answer: Answer) -> dict[str, Any]:
+        """What the page shows of an answer, with bodies named as on the answer's day."""
+        day = answer.day
+
+        def named(body: Body) -> int:
+            return _intern(
+                self.names,
+                self._name_index,
+                (answer.describe_body(body), spanish_description(body, day)),
+            )
+
+        return {
+            "k": answer.certain,
+            "b": [
+                [b.id, named(b), [named(history.body(d)) for d in answer.delegators(b)]]
+                for b in answer.bodies
+            ],
+            "p": [[b.id, named(b)] for b in answer.possible],
+            "l": [law.id for law in answer.laws],
+            "s": [
+                _intern(self.citations, self._citation_index, (c.source, _cite(history, c)))
+                for c in answer.citations
+            ],
+            "x": [c.id for c in answer.conflicts],
+        }
+
+
+def _intern(
+    table: list[tuple[str, str]], index: dict[tuple[str, str], int], item: tuple[str, str]
+) -> int:
+    found = index.get(item)
+    if found is None:
+        found = index[item] = len(table)
+        table.append(item)
+    return found
+
+
+def resolve(history: History, first: datetime.date) -> Timelines:
+    """Every concrete type's answers for both functions, from ``first`` on."""
+    timelines = Timelines()
+    by_level: dict[tuple[str, str], list[Mandate]] = defaultdict(list)
+    for mandate in history.mandates():
+        for type_id in mandate.coop_types:
+            by_level[(type_id, mandate.function)].append(mandate)
+    # Each level's days once: a type's are its own and its ancestors'.
+    level_days = {key: _change_days(history, mandates) for key, mandates in by_level.items()}
+    for coop_type in history.concrete_types():
+        levels = history.ancestors(coop_type.id)
+        for function in FUNCTIONS:
+            found = set().union(*(level_days.get((level, function), ()) for level in levels))
+            days = sorted({first, *(d for d in found if d > first)})
+            points: list[list[int]] = []
+            for day in days:
+                index = timelines.state(
+                    history, history.supervisor(coop_type.id, day, function=function)
+                )
+                if not points or points[-1][1] != index:
+                    points.append([day_number(day), index])
+            timelines.points[coop_type.id][function] = points
+    return timelines
+
+
+def _change_days(history: History, mandates: list[Mandate]) -> set[datetime.date]:
+    """The days on which any of the mandates may start or stop, or a body of them is renamed."""
+    days: set[datetime.date] = set()
+    bodies: set[str] = set()
+    for mandate in mandates:
+        period = mandate.period
+        days.update(
+            d
+            for d in (
+                period.possible_start,
+                period.certain_start,
+                period.certain_end,
+                period.possible_end,
+            )
+            if d is not None
+        )
+        bodies.add(mandate.body)
+        if mandate.delegated_by is not None:
+            bodies.add(mandate.delegated_by)
+    for body_id in bodies:
+        for former in history.body(body_id).former_names:
+            if former.until.earliest is not None:
+                days.add(former.until.earliest)
+    # A disagreement's span bounds the days it bears on, should answers come to list only
+    # the disagreements whose span holds the day: its first day and the day after its last.
+    for conflict_id in {c for m in mandates for c in m.conflicts}:
+        span = history.conflict(conflict_id).span
+        if span is not None and span.earliest is not None:
+            days.add(span.earliest)
+        if span is not None and span.latest is not None:
+            days.add(span.latest + datetime.timedelta(days=1))
+    return {datetime.date(d.year, d.month, d.day) for d in days}
+
+
+def _cite(history: History, citation: Citation) -> str:
+    """The citation as a reader sees it: ``Historia (FENACREP), history page``."""
+    return history.source(citation.source).cite(citation.locator)
+
+
+def spanish_description(body: Body, day: pendulum.Date) -> str:
+    """The body as Spanish names it on ``day``: ``SBS (Superintendencia de Banca ...)``."""
+    name, name_es = body.name, body.name_es
+    for former in sorted(body.former_names, key=lambda f: f.until):
+        if former.until.earliest is not None and day < former.until.earliest:
+            name, name_es = former.name, former.name_es
+            break
+    spanish = name_es or name
+    acronym = body.acronym_on(day)
+    return f"{acronym} ({spanish})" if acronym and acronym != spanish else spanish
