@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -11,12 +10,6 @@ import coophistory
 
 DATA = Path(__file__).parent / "data"
 TINY = DATA / "tiny.toml"
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep the parsed-data cache of the test run out of the user's cache folder."""
-    os.environ["COOPHISTORY_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from coophistory.classes import combine
 from coophistory.dates import HistoricalDate
 from coophistory.disputes import Span, bearing, spans
 from coophistory.handovers import Lineages
-from coophistory.loading import BUNDLED, read_cached, read_records
+from coophistory.loading import BUNDLED, read_bundled, read_records
 from coophistory.names import body_names, choice, law_names, lookup, type_names
 from coophistory.names import function as check_function
 from coophistory.notebook import Handovers
@@ -353,9 +354,18 @@ class History:
         return graphs.at(self, self.graph, as_of(on))
 
 
+_BUNDLED_LOCK = threading.Lock()
+
+
 @functools.cache
+def _build_bundled() -> History:
+    return History(read_bundled(BUNDLED))
+
+
 def _bundled() -> History:
-    return History(read_cached(BUNDLED))
+    """The one bundled History: threads that ask at once wait for it to be built, once."""
+    with _BUNDLED_LOCK:
+        return _build_bundled()
 
 
 def load(*paths: str | Path) -> History:

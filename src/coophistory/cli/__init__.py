@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from coophistory import prose_output
 from coophistory.cli.output import print_line
 from coophistory.cli.parser import PROG, parser
 from coophistory.errors import CoopHistoryError, DataError
@@ -27,6 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader stopped early (``| head``): nothing more to say
     except KeyboardInterrupt:
+        # a file being written was left whole, and a ``dot`` being run was ended with us
+        print_line(sys.stderr, f"{PROG}: {prose_output.interrupted()}")
         return 130
     return 1
 

@@ -117,15 +117,20 @@ def parser() -> argparse.ArgumentParser:
     render = command(
         "render",
         commands.render_diagram,
-        "Draw a Graphviz diagram; the format comes from the "
+        "Draw a Graphviz diagram; the format comes from --format or the "
         "file's extension (.svg, .png, .pdf, .dot). An option the diagram does not read "
         "is refused.",
         json_output=False,
     )
     render.add_argument("view", choices=tuple(diagrams.VIEWS), help="which diagram")
     render.set_defaults(usage_error=render.error)
+    _output_option(render)
     render.add_argument(
-        "-o", "--output", required=True, type=Path, metavar="FILE", help="file to write"
+        "--format",
+        dest="diagram_format",
+        choices=commands.DIAGRAM_FORMATS,
+        help="the diagram's format (default: the output file's extension; needed with -o -, "
+        "which sends png and pdf only to a pipe or a file, never to a terminal)",
     )
     render.add_argument(
         "--on", metavar="DATE", help="the day a snapshot shows (snapshot only, required)"
@@ -152,13 +157,12 @@ def parser() -> argparse.ArgumentParser:
     export = command(
         "export",
         commands.export,
-        "Write the whole history in another format, atomically.",
+        "Write the whole history in another format: to a file (atomically) or, with -o -, "
+        "to standard output.",
         json_output=False,
     )
     export.add_argument("format", choices=tuple(exports.FORMATS), help="the format")
-    export.add_argument(
-        "-o", "--output", required=True, type=Path, metavar="FILE", help="file to write"
-    )
+    _output_option(export)
     export.set_defaults(usage_error=export.error)
     export.add_argument(
         "--table",
@@ -196,6 +200,17 @@ def parser() -> argparse.ArgumentParser:
     )
     analyst.register(command)
     return top
+
+
+def _output_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="file to write, or - for standard output; a regular file is replaced atomically, "
+        "a device or a FIFO written directly, a symbolic link kept (its target is written)",
+    )
 
 
 def _range_options(sub: argparse.ArgumentParser) -> None:
