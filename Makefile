@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
+COMPACT := data/events.compact.json
+
 .PHONY: demo test lint typecheck pytest dot browser docs docs-pages diagrams bench bench-smoke clean \
         catalogs compile-catalogs
 
@@ -14,6 +16,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,docs,pandas]'
 	@touch $(STAMP)
+
+# The bundled data's compact form (coophistory.bundle), remade whenever the TOML changes. The
+# editable install writes it too; the wheel gets its own from the build hook (hatch_build.py).
+$(COMPACT): data/events.toml src/coophistory/bundle.py $(STAMP)
+	$(BIN)/python -m coophistory.bundle data/events.toml
 
 # Graphviz's dot program: installed with the system package manager when we are root.
 dot:
@@ -40,7 +47,7 @@ browser:
 	  fi; }
 	@/usr/bin/chromium --version 2>/dev/null
 
-demo: $(STAMP) dot
+demo: $(STAMP) $(COMPACT) dot
 	$(BIN)/coophistory who savings-and-credit 1995-06-01
 	$(BIN)/coophistory who savings-and-credit 2019-01-01
 	$(BIN)/coophistory who housing 1978-06-01
@@ -67,7 +74,7 @@ docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir $(SITE)
 	$(BIN)/coophistory export html -o $(SITE)/explorer/coophistory-explorer.html
 
-LINTED := src tests docs/gen $(wildcard benchmarks fuzz)
+LINTED := src tests docs/gen hatch_build.py $(wildcard benchmarks fuzz)
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
@@ -76,19 +83,19 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) dot browser
+pytest: $(STAMP) $(COMPACT) dot browser
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest docs
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(COMPACT)
 
 # Benchmarks: the full suite (a few minutes) prints ratios against the goals; the quick one is CI's.
-bench: $(STAMP)
+bench: $(STAMP) $(COMPACT)
 	$(BIN)/python -m benchmarks.run
 
-bench-smoke: $(STAMP)
+bench-smoke: $(STAMP) $(COMPACT)
 	$(BIN)/python -m benchmarks.run --quick
 
 # The translation catalogs (coophistory.i18n): `catalogs` extracts every marked message into the

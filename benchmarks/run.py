@@ -28,7 +28,7 @@ import tomllib
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import coophistory
 from benchmarks import explorer, synthetic
@@ -39,7 +39,7 @@ QUICK_SIZES = (300, 3_000)
 SEED = 7
 WHO = ("savings-and-credit", "1995-06-01")
 GOALS = {
-    "first_answer": 1.5,
+    "first_answer": 1.3,
     "query_vs_bisect": 15.0,
     "query_growth": 1.5,
     "load_growth": 11.0,
@@ -98,38 +98,62 @@ def fresh(code: list[str], env: dict[str, str], *, repeat: int) -> dict[str, flo
 
 
 def _commands(code: list[str]) -> list[tuple[str, list[str]]]:
-    return [(c, [sys.executable, *c.split("\0")]) for c in code]
+    return [(c, _argv(c)) for c in code]
+
+
+def _argv(command: str) -> list[str]:
+    return [sys.executable, *command.split("\0")]
+
+
+HEAVY: Final = ("networkx", "graphviz", "rdflib")
+# The first answer as the CLI gives it, with the bundled data's compact form ignored: the
+# "just parse the TOML" alternative, measured in the same run.
+_TOML_ONLY = (
+    "import coophistory.bundle as b; b.document_for = lambda *_: None; "
+    "from coophistory.cli import main; main({argv!r})"
+)
+_MODULES_PROBE = (
+    "import sys; from coophistory.cli import main; main({argv!r}); "
+    "print(' '.join(sorted(sys.modules)))"
+)
 
 
 def bench_processes(repeat: int) -> dict[str, Any]:
-    """Interpreter, required dependencies, ``import coophistory`` and the first answer."""
-    cache = Path(tempfile.mkdtemp(prefix="coophistory-bench-cache-"))
-    env = {**os.environ, "COOPHISTORY_CACHE_DIR": str(cache)}
-    env.pop("COOPHISTORY_NO_CACHE", None)
+    """Interpreter, required dependencies, ``import coophistory`` and the first answer.
+
+    Every process gets a fresh, empty home and cache folder; after all the runs they must
+    still be empty (coophistory caches nothing).
+    """
+    home = Path(tempfile.mkdtemp(prefix="coophistory-bench-home-"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COOPHISTORY_", "XDG_"))}
+    env |= {"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
     # Measure what an installed user meets: pip byte-compiles on install, so let the warm-up
     # run write the package's bytecode even where the environment disables it.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     bare, deps, imp = "-c\0pass", "-c\0import attrs, pendulum", "-c\0import coophistory"
     who = "\0".join(["-m", "coophistory", "who", *WHO])
-    cold_env = {**env, "COOPHISTORY_NO_CACHE": "1"}
+    toml_only = "-c\0" + _TOML_ONLY.format(argv=["who", *WHO])
     try:
-        argv = [sys.executable, *who.split("\0")]
-        subprocess.run(argv, check=True, env=env, cwd=ROOT, capture_output=True)
-        cached_files = sorted(p.name for p in cache.iterdir())
-        times = fresh([bare, deps, imp, who], env, repeat=repeat)
-        uncached = fresh([who], cold_env, repeat=max(2, repeat // 2))[who]
-        cached_after = sorted(p.name for p in cache.iterdir())
+        for warm_up in (who, toml_only):
+            subprocess.run(_argv(warm_up), check=True, env=env, cwd=ROOT, capture_output=True)
+        times = fresh([bare, deps, imp, who, toml_only], env, repeat=repeat)
+        probe = _argv("-c\0" + _MODULES_PROBE.format(argv=["who", *WHO]))
+        modules = subprocess.run(
+            probe, check=True, env=env, cwd=ROOT, capture_output=True, text=True
+        ).stdout.split()
+        written = sorted(str(p.relative_to(home)) for p in home.rglob("*"))
     finally:
-        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(home, ignore_errors=True)
     return {
         "python_bare_s": times[bare],
         "import_attrs_pendulum_s": times[deps],
         "import_coophistory_s": times[imp],
         "first_answer_s": times[who],
-        "first_answer_uncached_s": uncached,
-        "cache_files_after_first_run": len(cached_files),
-        "cache_files_after_all_runs": len(cached_after),
+        "first_answer_toml_only_s": times[toml_only],
+        "heavy_modules_on_who_path": [m for m in modules if m.split(".")[0] in HEAVY],
+        "files_written_in_home": written,
         "ratio_first_answer_vs_deps": times[who] / times[deps],
+        "ratio_first_answer_toml_only_vs_deps": times[toml_only] / times[deps],
         "ratio_import_vs_deps": times[imp] / times[deps],
         "ratio_deps_vs_bare": times[deps] / times[bare],
     }
@@ -304,6 +328,23 @@ def bench_memory(path: Path, records: int) -> dict[str, Any]:
     }
 
 
+def bench_bundled_data(repeat: int) -> dict[str, Any]:
+    """The bundled data, parsed and validated: from the TOML, or from its compact form."""
+    from coophistory import bundle  # noqa: PLC0415
+    from coophistory.loading import BUNDLED, read_bundled, read_records  # noqa: PLC0415
+
+    toml_bytes = BUNDLED.read_bytes()
+    compact_bytes = bundle.compact_path(BUNDLED).read_bytes()
+    return {
+        "toml_bytes": len(toml_bytes),
+        "compact_bytes": len(compact_bytes),
+        "tomllib_s": best(lambda: tomllib.loads(toml_bytes.decode()), repeat=repeat * 4),
+        "json_loads_s": best(lambda: json.loads(compact_bytes), repeat=repeat * 4),
+        "read_toml_s": best(lambda: read_records([BUNDLED]), repeat=repeat * 4),
+        "read_compact_s": best(lambda: read_bundled(BUNDLED), repeat=repeat * 4),
+    }
+
+
 def bench_graph(history: coophistory.History, repeat: int) -> dict[str, Any]:
     """Building the networkx graph and an as-of view."""
     build = best(lambda: coophistory.History(history.records).graph, repeat=repeat)
@@ -370,6 +411,7 @@ def run(sizes: tuple[int, ...], *, quick: bool, folder: Path) -> dict[str, Any]:
     report["processes"] = bench_processes(repeat * 2 + 1)
     bundled = coophistory.load()
     report["bundled"] = {
+        "data": bench_bundled_data(repeat),
         "graph": bench_graph(bundled, repeat),
         "render": bench_render(bundled, repeat),
         "who_held": bench_who_held(repeat),
@@ -409,14 +451,19 @@ def goals(report: dict[str, Any], sizes: tuple[int, ...]) -> list[dict[str, Any]
 
     processes = report["processes"]
     goal(
-        "first answer / python -c 'import attrs, pendulum'",
+        "first answer (empty home and cache folder) / python -c 'import attrs, pendulum'",
         processes["ratio_first_answer_vs_deps"],
         GOALS["first_answer"],
     )
     goal(
-        "validated data cached once per version (cache files after every run)",
-        processes["cache_files_after_all_runs"],
-        1,
+        "modules of networkx, graphviz or rdflib imported on the first answer's path",
+        len(processes["heavy_modules_on_who_path"]),
+        0,
+    )
+    goal(
+        "files written in the home or cache folder by every run",
+        len(processes["files_written_in_home"]),
+        0,
     )
     by_size = report["sizes"]
     for records in sizes:
@@ -478,7 +525,17 @@ def show(report: dict[str, Any]) -> None:
         f"  fresh process: bare {p['python_bare_s'] * 1e3:.0f} ms, attrs+pendulum "
         f"{p['import_attrs_pendulum_s'] * 1e3:.0f} ms, import coophistory "
         f"{p['import_coophistory_s'] * 1e3:.0f} ms, first answer {p['first_answer_s'] * 1e3:.0f} ms"
-        f" (uncached {p['first_answer_uncached_s'] * 1e3:.0f} ms)"
+        f" (parsing the TOML instead of its compact form {p['first_answer_toml_only_s'] * 1e3:.0f}"
+        f" ms, x{p['ratio_first_answer_toml_only_vs_deps']:.2f})"
+    )
+    data = report["bundled"]["data"]
+    print(
+        f"  bundled data ({data['toml_bytes'] / 1e3:.0f} kB TOML, {data['compact_bytes'] / 1e3:.0f}"
+        f" kB compact): tomllib {data['tomllib_s'] * 1e3:.2f} ms, json.loads "
+        f"{data['json_loads_s'] * 1e3:.2f} ms; read and validated from the TOML "
+        f"{data['read_toml_s'] * 1e3:.2f} ms, from the compact form "
+        f"{data['read_compact_s'] * 1e3:.2f}"
+        " ms"
     )
     for part in ("graph", "render"):
         info = report["bundled"][part]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import atexit
-import os
 import random
 import sys
 import tempfile
@@ -22,7 +21,6 @@ from pathlib import Path
 from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("COOPHISTORY_CACHE_DIR", tempfile.mkdtemp(prefix="coophistory-fuzz-cache-"))
 
 FOLDER = Path(tempfile.mkdtemp(prefix="coophistory-fuzz-"))
 TALLY = {"loaded": 0, "refused": 0}
@@ -59,7 +57,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=8)
     known, rest = parser.parse_known_args(argv[1:])
     if known.seeded is not None:
-        from fuzz import loader_cases  # noqa: PLC0415 - imported after the cache folder is set
+        from fuzz import loader_cases  # noqa: PLC0415 - imported after sys.path is set
 
         TALLY.update(loader_cases.run(known.seeded, known.seed, FOLDER))
         _report()

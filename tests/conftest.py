@@ -14,12 +14,6 @@ TINY = DATA / "tiny.toml"
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep the parsed-data cache of the test run out of the user's cache folder."""
-    os.environ["COOPHISTORY_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-
-
-@pytest.fixture(autouse=True, scope="session")
 def _english_by_default() -> None:
     """Answer in English whatever the machine's locale; a test asks for Spanish by name."""
     os.environ["COOPHISTORY_LANG"] = "en"

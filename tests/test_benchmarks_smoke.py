@@ -28,7 +28,7 @@ PROBE = (
 
 
 def _python(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COOPHISTORY_CACHE_DIR": str(tmp_path / "cache")}
+    env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, *args], check=True, capture_output=True, text=True, cwd=ROOT, env=env

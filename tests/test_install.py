@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import coophistory
+from coophistory import bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 PROBE = (
@@ -57,6 +58,9 @@ def test_wheel_in_fresh_venv_loads_bundled_data(tmp_path: Path) -> None:
     bundled, holder, spanish = result.stdout.splitlines()
     assert "site-packages" in bundled
     assert Path(bundled).read_bytes() == (ROOT / "data" / "events.toml").read_bytes()
+    # the compact form the build hook made, beside the TOML and made from exactly its bytes
+    compact = Path(bundled).with_name(bundle.COMPACT_NAME)
+    assert bundle.document_for(Path(bundled).read_bytes(), compact) is not None
     assert holder == "sbs"
     assert spanish == "El 1 de enero de 2019"  # the catalog came with the wheel
     # The explorer's template and static files travel in the wheel, and Jinja2 with it.

@@ -83,7 +83,7 @@ MISUSES: dict[str, Callable[[History], Any]] = {
     "graph.chain type None": lambda h: graphs.chain(h, None),  # type: ignore[arg-type]
     "load a list": lambda h: coophistory.load(["a.toml", "b.toml"]),  # type: ignore[arg-type]
     "load None": lambda h: coophistory.load(None),  # type: ignore[arg-type]
-    "export.write format None": lambda h: export.write(h, None, NOWHERE / "x.json"),  # type: ignore[arg-type]
+    "export.write format None": lambda h: export.write(h, None, NOWHERE / "x.json"),  # type: ignore[call-overload]
     "jsonld base None": lambda h: export.write(h, "jsonld", NOWHERE / "x.jsonld", base=None),
 }
 

@@ -285,29 +285,6 @@ def test_top_level_shape(tmp_path: Path) -> None:
     assert "'sources' must be an array of tables" in text
 
 
-def test_cache_reuses_validated_records_and_rebuilds_when_broken(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The cache is keyed by the bytes; a corrupt entry is rebuilt, not trusted."""
-    from coophistory.loading import read_cached  # noqa: PLC0415 - the cache is internal
-
-    monkeypatch.setenv("COOPHISTORY_CACHE_DIR", str(tmp_path / "cache"))
-    data = tmp_path / "data.toml"
-    data.write_text(TINY.read_text(encoding="utf-8"), encoding="utf-8")
-    first = read_cached(data)
-    entries = list((tmp_path / "cache").glob("records-*.pickle"))
-    assert len(entries) == 1
-    assert read_cached(data) == first
-    entries[0].write_bytes(b"not a pickle")
-    assert read_cached(data) == first
-    data.write_text(data.read_text(encoding="utf-8").replace("tiny-1", "tiny-2"), encoding="utf-8")
-    assert read_cached(data).dataset_version == "tiny-2"
-    assert len(list((tmp_path / "cache").glob("records-*.pickle"))) == 2
-    data.write_text("schema_version = 1\n", encoding="utf-8")
-    with pytest.raises(DataError):
-        read_cached(data)
-
-
 def test_a_broken_record_also_has_its_references_checked(tmp_path: Path) -> None:
     """A curator sees every problem of a record in one pass, together, in file order."""
     extra = tmp_path / "extra.toml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from coophistory.classes import combine
 from coophistory.dates import HistoricalDate
 from coophistory.disputes import Span, bearing, spans
 from coophistory.handovers import Lineages
-from coophistory.loading import BUNDLED, read_cached, read_records
+from coophistory.loading import BUNDLED, read_bundled, read_records
 from coophistory.names import body_names, choice, law_names, lookup, type_names
 from coophistory.names import function as check_function
 from coophistory.notebook import Handovers
@@ -139,50 +140,36 @@ class History:
         return lookup("conflict", ident, self._conflicts, {})
 
     def body(self, name: str) -> Body:
-        """A body by id, acronym, or English or Spanish name, present or former.
-
-        Spanish names may come with their article and with the acronym in brackets:
-        ``la Superintendencia de Banca, Seguros y AFP (SBS)``.
+        """A body by id, acronym, or English or Spanish name (``la SBS`` too), present or former.
 
         >>> load().body("CONASEV").id
         'smv'
         """
-        bodies = self._records.bodies
-        return lookup(
-            "body", name, self._bodies, self._body_names, also=lambda n: find_body(n, bodies)
-        )
+        spanish = functools.partial(find_body, bodies=self._records.bodies)
+        return lookup("body", name, self._bodies, self._body_names, also=spanish)
 
     def coop_type(self, name: str) -> CoopType:
         """A cooperative type by id, English or Spanish name or alias, ignoring case and accents.
 
-        Spanish names are read singular or plural, with or without ``cooperativa(s) de``
-        (``ahorro y crédito``, ``cooperativas de vivienda``, ``agraria``); words that begin two
-        types' names are ambiguous, an UnknownNameError listing both.
+        Spanish ones singular or plural, with or without ``cooperativa(s) de`` (``agrarias``).
 
         >>> load().coop_type("Cooperativa de ahorro y credito").id
         'savings-and-credit'
         """
-        types = self._records.coop_types
-        return lookup(
-            "cooperative type",
-            name,
-            self._types,
-            self._type_names,
-            also=lambda n: find_type(n, types),
-        )
+        spanish = functools.partial(find_type, coop_types=self._records.coop_types)
+        return lookup("cooperative type", name, self._types, self._type_names, also=spanish)
 
     def law(self, name: str) -> Law:
         """A law by id, number as written (``15260``, ``004-91-TR``) or label (``Law 15260``).
 
         A number shared by several instruments is ambiguous: UnknownNameError lists them.
-        Spanish designations are read in their usual forms: ``Ley N.° 30822``, ``D.L. 25879``,
-        ``D.S. 074-90-TR``, ``Resolución SBS N.° 480-2019``.
+        Spanish designations too: ``Ley N.° 30822``, ``D.L. 25879``, ``D.S. 074-90-TR``.
 
         >>> load().law("30822").label
         'Law 30822'
         """
-        laws = self._records.laws
-        return lookup("law", name, self._laws, self._law_names, also=lambda n: find_law(n, laws))
+        spanish = functools.partial(find_law, laws=self._records.laws)
+        return lookup("law", name, self._laws, self._law_names, also=spanish)
 
     @functools.cached_property
     def _body_names(self) -> dict[str, set[str]]:
@@ -374,9 +361,18 @@ class History:
         return graphs.at(self, self.graph, as_of(on))
 
 
+_BUNDLED_LOCK = threading.Lock()
+
+
 @functools.cache
+def _build_bundled() -> History:
+    return History(read_bundled(BUNDLED))
+
+
 def _bundled() -> History:
-    return History(read_cached(BUNDLED))
+    """The one bundled History: threads that ask at once wait for it to be built, once."""
+    with _BUNDLED_LOCK:
+        return _build_bundled()
 
 
 def load(*paths: str | Path) -> History:

@@ -5,7 +5,6 @@ Every cell is escaped, so a name holding markup shows as text and never runs.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ __all__ = ["Handovers", "answer_html", "html_table"]
 
 def html_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     """A small HTML table with a header row, every cell escaped."""
+    import html  # noqa: PLC0415 - only a notebook shows HTML; html.entities costs start-up
 
     def row(cells: Iterable[str], tag: str) -> str:
         inner = "".join(f"<{tag}>{html.escape(str(cell))}</{tag}>" for cell in cells)

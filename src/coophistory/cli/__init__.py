@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from coophistory import prose
+from coophistory import prose, prose_output
 from coophistory.cli.language import argparse_speaking, peek_lang
 from coophistory.cli.output import print_line
 from coophistory.cli.parser import PROG, parser
@@ -44,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader stopped early (``| head``): nothing more to say
     except KeyboardInterrupt:
+        # a file being written was left whole, and a ``dot`` being run was ended with us
+        print_line(sys.stderr, f"{PROG}: {prose_output.interrupted(lang=lang)}")
         return 130
     return 1
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
-from typing import Any, Final
+from pathlib import Path
+from typing import Any, BinaryIO, Final
 
 import pendulum
 
-from coophistory import prose
+from coophistory import prose, prose_output
 from coophistory.answers import handover_dict
 from coophistory.cli.output import print_json, print_lines, print_text, table
 from coophistory.dates import parse_date
@@ -21,6 +23,7 @@ from coophistory.records import FUNCTIONS, Body, Handover
 from coophistory.schema import row
 
 __all__ = [
+    "DIAGRAM_FORMATS",
     "conflicts",
     "export",
     "handovers",
@@ -30,6 +33,10 @@ __all__ = [
     "validate",
     "who",
 ]
+
+#: The formats ``render --format`` takes (without graphviz: naming them must not import it).
+DIAGRAM_FORMATS: Final = ("svg", "dot", "png", "pdf")
+_BINARY_FORMATS: Final = ("png", "pdf")
 
 
 def _history(args: argparse.Namespace) -> History:
@@ -199,7 +206,7 @@ def render_diagram(args: argparse.Namespace) -> int:
         diagram = render.handovers(
             history, functions=functions, start=args.start, end=args.end, lang=lang
         )
-    render.write(diagram, args.output)
+    render.write(diagram, _destination(args, args.diagram_format), args.diagram_format)
     return 0
 
 
@@ -210,8 +217,21 @@ def export(args: argparse.Namespace) -> int:
     used = _EXPORT_OPTIONS.get(args.format, ())
     _refuse_unused(args, "export", args.format, used)
     options = {option: getattr(args, option) for option in used if getattr(args, option)}
-    export.write(_history(args), args.format, args.output, **options)
+    export.write(_history(args), args.format, _destination(args, args.format), **options)
     return 0
+
+
+def _destination(args: argparse.Namespace, fmt: str | None) -> Path | BinaryIO:
+    """The output path, or standard output for ``-o -`` (binary formats never to a terminal)."""
+    if args.output != "-":
+        return Path(args.output)
+    if fmt is None:
+        formats = ", ".join(DIAGRAM_FORMATS)
+        args.usage_error(prose_output.stdout_needs_a_format(formats, lang=_lang(args)))
+    if fmt in _BINARY_FORMATS and sys.stdout.isatty():
+        args.usage_error(prose_output.binary_not_to_a_terminal(fmt, lang=_lang(args)))
+    sys.stdout.flush()
+    return sys.stdout.buffer
 
 
 def validate(args: argparse.Namespace) -> int:

@@ -51,28 +51,7 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
             lang=lang,
         ),
     )
-    top.add_argument(
-        "--version", action=_VersionAction, help=gettext("show the version and exit", lang=lang)
-    )
-    top.add_argument(
-        "--data",
-        action="append",
-        type=Path,
-        metavar=pgettext("metavar", "FILE", lang=lang),
-        help=gettext(
-            "answer from this TOML or JSON file instead of the bundled data "
-            "(repeatable; give the bundled path too to extend it)",
-            lang=lang,
-        ),
-    )
-    top.add_argument(
-        "--lang",
-        metavar=pgettext("metavar", "LANG", lang=lang),
-        help=gettext(
-            "the language to answer in: {languages} (default: COOPHISTORY_LANG, then the locale)",
-            lang=lang,
-        ).format(languages=", ".join(available_languages())),
-    )
+    _top_options(top, lang)
     subcommands = top.add_subparsers(
         title=gettext("commands", lang=lang),
         metavar=pgettext("metavar", "COMMAND", lang=lang),
@@ -179,7 +158,7 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         "render",
         commands.render_diagram,
         gettext(
-            "Draw a Graphviz diagram; the format comes from the "
+            "Draw a Graphviz diagram; the format comes from --format or the "
             "file's extension (.svg, .png, .pdf, .dot). An option the diagram does not read "
             "is refused.",
             lang=lang,
@@ -190,13 +169,16 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         "view", choices=tuple(diagrams.VIEWS), help=gettext("which diagram", lang=lang)
     )
     render.set_defaults(usage_error=render.error)
+    _output_option(render, lang)
     render.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=Path,
-        metavar=pgettext("metavar", "FILE", lang=lang),
-        help=gettext("file to write", lang=lang),
+        "--format",
+        dest="diagram_format",
+        choices=commands.DIAGRAM_FORMATS,
+        help=gettext(
+            "the diagram's format (default: the output file's extension; needed with -o -, "
+            "which sends png and pdf only to a pipe or a file, never to a terminal)",
+            lang=lang,
+        ),
     )
     render.add_argument(
         "--on",
@@ -234,20 +216,17 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
     export = command(
         "export",
         commands.export,
-        gettext("Write the whole history in another format, atomically.", lang=lang),
+        gettext(
+            "Write the whole history in another format: to a file (atomically) or, with -o -, "
+            "to standard output.",
+            lang=lang,
+        ),
         json_output=False,
     )
     export.add_argument(
         "format", choices=tuple(exports.FORMATS), help=gettext("the format", lang=lang)
     )
-    export.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=Path,
-        metavar=pgettext("metavar", "FILE", lang=lang),
-        help=gettext("file to write", lang=lang),
-    )
+    _output_option(export, lang)
     export.set_defaults(usage_error=export.error)
     export.add_argument(
         "--table",
@@ -301,6 +280,46 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
     )
     analyst.register(command, lang)
     return top
+
+
+def _output_option(sub: argparse.ArgumentParser, lang: str) -> None:
+    sub.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar=pgettext("metavar", "FILE", lang=lang),
+        help=gettext(
+            "file to write, or - for standard output; a regular file is replaced atomically, "
+            "a device or a FIFO written directly, a symbolic link kept (its target is written)",
+            lang=lang,
+        ),
+    )
+
+
+def _top_options(top: argparse.ArgumentParser, lang: str) -> None:
+    """The options before the command: --version, --data and --lang."""
+    top.add_argument(
+        "--version", action=_VersionAction, help=gettext("show the version and exit", lang=lang)
+    )
+    top.add_argument(
+        "--data",
+        action="append",
+        type=Path,
+        metavar=pgettext("metavar", "FILE", lang=lang),
+        help=gettext(
+            "answer from this TOML or JSON file instead of the bundled data "
+            "(repeatable; give the bundled path too to extend it)",
+            lang=lang,
+        ),
+    )
+    top.add_argument(
+        "--lang",
+        metavar=pgettext("metavar", "LANG", lang=lang),
+        help=gettext(
+            "the language to answer in: {languages} (default: COOPHISTORY_LANG, then the locale)",
+            lang=lang,
+        ).format(languages=", ".join(available_languages())),
+    )
 
 
 def _range_options(sub: argparse.ArgumentParser, lang: str) -> None:

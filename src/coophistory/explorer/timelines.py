@@ -13,6 +13,7 @@ import datetime
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Final
 
+from coophistory.disputes import spans
 from coophistory.records import FUNCTIONS
 
 if TYPE_CHECKING:
@@ -140,6 +141,9 @@ def resolve(history: History, first: datetime.date) -> Timelines:
     return timelines
 
 
+_MAX = datetime.date.max.toordinal()
+
+
 def _change_days(history: History, mandates: list[Mandate]) -> set[datetime.date]:
     """The days on which any of the mandates may start or stop, or a body of them is renamed."""
     days: set[datetime.date] = set()
@@ -163,14 +167,13 @@ def _change_days(history: History, mandates: list[Mandate]) -> set[datetime.date
         for former in history.body(body_id).former_names:
             if former.until.earliest is not None:
                 days.add(former.until.earliest)
-    # A disagreement's span bounds the days it bears on, should answers come to list only
-    # the disagreements whose span holds the day: its first day and the day after its last.
-    for conflict_id in {c for m in mandates for c in m.conflicts}:
-        span = history.conflict(conflict_id).span
-        if span is not None and span.earliest is not None:
-            days.add(span.earliest)
-        if span is not None and span.latest is not None:
-            days.add(span.latest + datetime.timedelta(days=1))
+    # An answer lists a disagreement only on the days of its span (coophistory.disputes), and
+    # is no longer certain after the day the record is current to: both bound answers too.
+    for first, last in spans(history.records).values():
+        days.update(datetime.date.fromordinal(n) for n in (first,) if n is not None)
+        days.update(datetime.date.fromordinal(n + 1) for n in (last,) if n is not None and n < _MAX)
+    if history.current_to is not None and history.current_to.latest is not None:
+        days.add(history.current_to.latest + datetime.timedelta(days=1))
     return {datetime.date(d.year, d.month, d.day) for d in days}
 
 

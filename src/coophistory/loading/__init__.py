@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterator, Sequence
-from importlib import resources
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from coophistory.dates import HistoricalDate
 from coophistory.errors import DataError, Problem
-from coophistory.loading import cache
+from coophistory.loading.decode import Invalid, read_bytes
 
 if TYPE_CHECKING:
     from coophistory.loading.structure import Located
 from coophistory.records import SCHEMA_VERSION, TABLES, Records
 
-__all__ = ["BUNDLED", "bundled_path", "read_cached", "read_records"]
+__all__ = ["BUNDLED", "bundled_path", "read_bundled", "read_records"]
 
 
 def bundled_path() -> Path:
@@ -30,9 +29,11 @@ def bundled_path() -> Path:
     An editable install imports the package from ``src/``, where the wheel's copy of the data
     does not exist, so the checkout's top-level ``data/`` is the fallback.
     """
-    package_copy = resources.files("coophistory").joinpath("data", "events.toml")
+    # Beside the package's modules (not importlib.resources: its zip support costs start-up,
+    # and the package is always installed as files).
+    package_copy = Path(__file__).resolve().parents[1] / "data" / "events.toml"
     if package_copy.is_file():
-        return Path(str(package_copy))
+        return package_copy
     return Path(__file__).resolve().parents[3] / "data" / "events.toml"
 
 
@@ -65,8 +66,30 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _read_records(paths: Sequence[Path]) -> Records:
-    # The checks (and cattrs) load only when a file is parsed, never on a cached answer.
+def read_bundled(path: Path) -> Records:
+    """Read and validate the bundled data, from its compact form when that was made from it.
+
+    The compact form (:mod:`coophistory.bundle`) is the TOML document as JSON, shipped beside
+    it; it is used only when made from exactly these TOML bytes, and it is validated as the
+    TOML would be. Missing or stale, the TOML is read. Nothing is cached or written.
+    """
+    from coophistory import bundle  # noqa: PLC0415 - only the bundled data has a compact form
+
+    try:
+        data = read_bytes(path)
+    except Invalid as err:
+        raise DataError([Problem(str(path), None, None, None, str(err))]) from err
+    document = bundle.document_for(data, bundle.compact_path(path))
+    if document is None:
+        return read_records([path])
+    with _no_cyclic_gc():
+        return _read_records([path], {path: document})
+
+
+def _read_records(
+    paths: Sequence[Path], documents: Mapping[Path, dict[str, Any]] | None = None
+) -> Records:
+    # The checks (and cattrs) load only when a file is parsed.
     from coophistory.loading.checks import (  # noqa: PLC0415
         check_basis_dates,
         check_duplicates,
@@ -84,7 +107,8 @@ def _read_records(paths: Sequence[Path]) -> Records:
     versions: list[str] = []
     current: list[HistoricalDate] = []
     for path in paths:
-        document, read_problems = read_document(path)
+        given = documents.get(path) if documents else None
+        document, read_problems = (given, []) if given is not None else read_document(path)
         problems.extend(read_problems)
         if document is None:
             continue
@@ -116,8 +140,3 @@ def _reading_order(files: list[str]) -> Callable[[Problem], tuple[int, int, int]
         return file, table, problem.position or 0
 
     return key
-
-
-def read_cached(path: Path) -> Records:
-    """Read and validate one file, reusing the records cached for the same bytes and code."""
-    return cache.read_cached(path, read_records)

@@ -1,25 +1,25 @@
-"""Structuring plain values into records with cattrs, each field's check read off its attrs field.
+"""Structuring plain values into records, each field's check read off its attrs field.
 
-cattrs walks each record class and gathers every field's problem (detailed validation); the
-hooks here check one value each, derived from the field's type and metadata
+The hooks here check one value each, derived from the field's type and metadata
 (:mod:`coophistory.records`), and say in plain words what is wrong. Nothing else states the
-schema: a new field is a new attribute on a record class.
+schema: a new field is a new attribute on a record class. A table whose values all check out
+(every table of a valid file) becomes its record by calling the hooks directly; only a table
+with a problem goes through cattrs, which walks the class and gathers every field's problem
+(detailed validation). cattrs is imported then, and only then: it costs start-up.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
-import cattrs
-from cattrs.errors import ClassValidationError
-from cattrs.gen import make_dict_structure_fn, override
 
 from coophistory.dates import HistoricalDate, parse_date
 from coophistory.errors import InvalidDateError
@@ -173,15 +173,32 @@ def _hooks(cls: type[Any]) -> dict[str, Hook]:
     return {field.name: _hook(field) for field in fields(cls)}
 
 
-_CONVERTER: Final = cattrs.Converter(detailed_validation=True)
+@functools.cache
+def _converter() -> Any:
+    import cattrs  # noqa: PLC0415 - only a table with a problem needs it
+
+    return cattrs.Converter(detailed_validation=True)
 
 
 @per_class
 def _structure_fn(cls: type[Any]) -> Callable[[Mapping[str, Any], Any], Any]:
+    from cattrs.gen import make_dict_structure_fn, override  # noqa: PLC0415 - as _converter
+
     overrides: dict[str, Any] = {
         name: override(struct_hook=_call(hook)) for name, hook in _hooks(cls).items()
     }
-    return make_dict_structure_fn(cls, _CONVERTER, _cattrs_detailed_validation=True, **overrides)
+    fn = make_dict_structure_fn(cls, _converter(), _cattrs_detailed_validation=True, **overrides)
+    return cast(Callable[[Mapping[str, Any], Any], Any], fn)
+
+
+def _quick(cls: type[Any], nested: Mapping[str, Any]) -> Any:
+    """The record when every value checks out, else None (cattrs then says what is wrong)."""
+    try:
+        return cls(
+            **{name: hook(nested[name]) for name, hook in _hooks(cls).items() if name in nested}
+        )
+    except (Invalid, _Flat, TypeError, ValueError):
+        return None
 
 
 def _call(hook: Hook) -> Callable[[Any, Any], Any]:
@@ -205,8 +222,15 @@ def structure(cls: type[Any], raw: Mapping[str, Any]) -> tuple[Any, list[str]]:
     problems = [
         f"unknown key {key!r}{did_you_mean(key, allowed)}" for key in raw if key not in allowed
     ]
+    nested = _nested(cls, raw)
+    if not problems:
+        record = _quick(cls, nested)
+        if record is not None:
+            return record, []
+    from cattrs.errors import ClassValidationError  # noqa: PLC0415 - as _converter
+
     try:
-        record = _structure_fn(cls)(_nested(cls, raw), cls)
+        record = _structure_fn(cls)(nested, cls)
     except ClassValidationError as err:
         problems += [message for error in err.exceptions for message in _messages(error)]
         return None, problems

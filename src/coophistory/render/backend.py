@@ -1,56 +1,98 @@
-"""The ``dot`` back end: writing a diagram to a file in the format its extension names."""
+"""The ``dot`` back end: running Graphviz's ``dot`` ourselves and writing what it makes.
+
+``dot`` runs as a child we own: its messages are captured and never reach the user (a failure
+is one line of ours), and if we are interrupted while it runs it is killed and reaped.
+"""
 
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final, overload
 
 import graphviz
 
 from coophistory.errors import OutputError, RenderError
-from coophistory.files import check_writable, write_atomic
-from coophistory.i18n import N_
+from coophistory.files import Destination, check_writable, write_output
 
 __all__ = ["FORMATS", "write"]
 
 #: The file extensions :func:`write` knows, and the Graphviz format each one asks for.
 FORMATS: Final = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
-INSTALL: Final = N_(
+INSTALL: Final = (
     "Graphviz's dot program was not found on PATH; install Graphviz "
     "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
     "conda: conda install graphviz) or write a .dot file instead"
 )
 
 
-def write(diagram: graphviz.Digraph, path: str | os.PathLike[str]) -> Path:
-    """Write a diagram to ``path`` in the format its extension names (.svg, .png, .pdf, .dot).
+@overload
+def write(
+    diagram: graphviz.Digraph, path: str | os.PathLike[str], fmt: str | None = None
+) -> Path: ...
+@overload
+def write(diagram: graphviz.Digraph, path: BinaryIO, fmt: str | None = None) -> None: ...
+def write(diagram: graphviz.Digraph, path: Destination, fmt: str | None = None) -> Path | None:
+    """Write a diagram to ``path`` in ``fmt`` (svg, png, pdf, dot), by default its extension's.
 
-    The file is written whole or not at all (a temporary file in the same folder, then
-    renamed). Raises OutputError for an unknown extension or a path that cannot be written,
-    and RenderError when Graphviz's ``dot`` program is missing or fails.
+    A regular file is written whole or not at all (a temporary file in the same folder, then
+    renamed; through a symbolic link, the file it points to); a character device or a FIFO is
+    written directly; ``path`` may be an open binary stream (then ``fmt`` is needed). Raises
+    OutputError for an unknown format or a path that cannot be written, and RenderError when
+    Graphviz's ``dot`` program is missing or fails.
     """
-    target = Path(path)
-    fmt = FORMATS.get(target.suffix.lower())
+    known = sorted(set(FORMATS.values()))
     if fmt is None:
-        known = ", ".join(FORMATS)
-        raise OutputError.worded(
-            N_("cannot tell the format of {target}: use one of {known}"),
-            target=repr(str(target)),
-            known=known,
-        )
-    check_writable(target)
-    data = diagram.source.encode("utf-8") if fmt == "dot" else _pipe(diagram, fmt)
-    return write_atomic(target, data)
+        if not isinstance(path, str | os.PathLike):
+            raise OutputError(f"writing a diagram to a stream needs a format: one of {known}")
+        fmt = FORMATS.get(Path(path).suffix.lower())
+        if fmt is None:
+            extensions = ", ".join(FORMATS)
+            shown = os.fspath(path)
+            raise OutputError(f"cannot tell the format of {shown!r}: use one of {extensions}")
+    elif fmt not in known:
+        raise OutputError(f"unknown diagram format {fmt!r}: use one of {', '.join(known)}")
+    if isinstance(path, str | os.PathLike):
+        check_writable(path)
+    data = diagram.source.encode("utf-8") if fmt == "dot" else _run_dot(diagram.source, fmt)
+    return write_output(path, data)
 
 
-def _pipe(diagram: graphviz.Digraph, fmt: str) -> bytes:
+def _run_dot(source: str, fmt: str) -> bytes:
+    """Run ``dot -T<fmt>`` on ``source`` and return what it prints.
+
+    Graphviz's own messages are captured and never shown: a failure is one line of ours. If we
+    are interrupted (Ctrl-C) or fail while ``dot`` runs, it is killed and reaped, never orphaned.
+    """
     try:
-        return diagram.pipe(format=fmt)  # type: ignore[no-any-return]
-    except graphviz.ExecutableNotFound as err:
-        raise RenderError.worded(INSTALL) from err
-    except graphviz.CalledProcessError as err:
-        stderr = err.stderr.decode("utf-8", "replace") if err.stderr else ""
-        raise RenderError.worded(
-            N_("Graphviz's dot failed to render the diagram: {stderr}"), stderr=stderr.strip()
-        ) from err
+        process = subprocess.Popen(
+            ["dot", f"-T{fmt}"],  # noqa: S607 - Graphviz's dot, found on PATH as documented
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    except FileNotFoundError as err:
+        raise RenderError(INSTALL) from err
+    except OSError as err:
+        raise RenderError(f"cannot run Graphviz's dot: {err.strerror or err}") from err
+    try:
+        output, messages = process.communicate(source.encode("utf-8"))
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    if process.returncode != 0:
+        raise RenderError(_failure(process.returncode, messages))
+    return output
+
+
+def _failure(status: int, messages: bytes) -> str:
+    """One line saying why dot failed, in our words (its own text may be long or hostile)."""
+    if b"longer than 16384" in messages:
+        return (
+            "Graphviz's dot could not render the diagram: a label is longer than the 16,384 "
+            "characters Graphviz allows; shorten the text, or write the .dot source instead"
+        )
+    how = f"was stopped by signal {-status}" if status < 0 else f"exited with status {status}"
+    return f"Graphviz's dot {how} without rendering the diagram; write the .dot source to see it"

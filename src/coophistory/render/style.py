@@ -45,20 +45,34 @@ def line(function: str, colour: str, *, possible: bool = False) -> dict[str, str
 # --- escaping -------------------------------------------------------------------------------
 
 
+#: The most characters of one text a diagram shows; a longer text ends in "…" (the data and
+#: the exports keep it whole). Graphviz refuses an HTML-like label over 16,384 characters.
+LONGEST_TEXT: Final = 500
+
+
+def shorten(text: str) -> str:
+    """The text, or its first LONGEST_TEXT - 1 characters and "…" when it is longer."""
+    return text if len(text) <= LONGEST_TEXT else text[: LONGEST_TEXT - 1] + "…"
+
+
 def plain(*lines: str) -> str:
     r"""A plain label showing each line literally: dot decodes entities and expands ``\N``."""
-    escaped = (graphviz.escape(show_controls(line).replace("&", "&amp;")) for line in lines)
+    escaped = (
+        graphviz.escape(show_controls(shorten(line)).replace("&", "&amp;")) for line in lines
+    )
     return cast(str, graphviz.nohtml("\\n".join(escaped)))
 
 
 def html_text(text: str) -> str:
-    """Text for an HTML-like label, shown literally."""
-    return html.escape(show_controls(text), quote=True).replace("\\", "\\\\")
+    """Text for an HTML-like label, shown literally (and shortened, as ``shorten`` says)."""
+    return html.escape(show_controls(shorten(text)), quote=True).replace("\\", "\\\\")
 
 
 def wrap(text: str, width: int = 30) -> list[str]:
-    """The text cut into lines of at most ``width`` characters, words kept whole."""
-    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+    """The (shortened) text cut into lines of at most ``width`` characters, words kept whole."""
+    return textwrap.wrap(shorten(text), width, break_long_words=False, break_on_hyphens=False) or [
+        ""
+    ]
 
 
 # --- shared pieces --------------------------------------------------------------------------
