@@ -180,3 +180,11 @@ def test_a_reversed_range_and_an_unused_option_in_spanish(
     status, _, err = _run(capsys, "--lang", "es", "render", "lanes", "-o", "x.svg", "--on", "2000")
     assert status == 2
     assert err.startswith("coophistory render: error: --on no se aplica a render lanes")
+
+
+def test_version_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "--lang", "es", "--version")
+    assert out.startswith("coophistory ")
+    assert " (datos " in out
+    assert ", actualizados al " in out
+    assert " de 20" in out  # the day in words: "26 de enero de 2026"

@@ -13,6 +13,7 @@ from coophistory import prose
 from coophistory import render as diagrams
 from coophistory.cli import analyst, commands
 from coophistory.cli.output import print_line
+from coophistory.grammar import grammar
 from coophistory.i18n import available_languages, gettext, pgettext
 from coophistory.records import FUNCTIONS
 
@@ -347,14 +348,15 @@ class _VersionAction(argparse.Action):
         import coophistory  # noqa: PLC0415 - the package is loaded already; this reads metadata
         from coophistory import prose  # noqa: PLC0415 - only when asked
 
+        forms = grammar(getattr(parser, "lang", "en"))
         bundled = coophistory.load()
         current = bundled.current_to
         line = prose.version_line(
             program=parser.prog,
             version=str(coophistory.__version__),
             dataset=bundled.dataset_version,
-            current_to="" if current is None else str(current),
-            lang=getattr(parser, "lang", "en"),
+            current_to="" if current is None else forms.listed_date(current),
+            lang=forms.lang,
         )
         print_line(sys.stdout, line)
         raise SystemExit(0)
