@@ -6,7 +6,8 @@ STAMP  := $(VENV)/.installed-stamp
 
 COMPACT := data/events.compact.json
 
-.PHONY: demo test lint typecheck pytest dot browser docs docs-pages diagrams bench bench-smoke clean
+.PHONY: demo test lint typecheck pytest dot browser docs docs-pages diagrams bench bench-smoke clean \
+        catalogs compile-catalogs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -96,3 +97,22 @@ bench: $(STAMP) $(COMPACT)
 
 bench-smoke: $(STAMP) $(COMPACT)
 	$(BIN)/python -m benchmarks.run --quick
+
+# The translation catalogs (coophistory.i18n): `catalogs` extracts every marked message into the
+# template and merges it into each language's .po (translate there, then clear `fuzzy` flags);
+# `compile-catalogs` builds the .mo files the package reads and the wheel ships. A test fails
+# when the template or a .po is stale, a message lacks a translation, or a .mo is out of date.
+LOCALE := src/coophistory/locale
+LANGUAGES := es
+
+catalogs: $(STAMP)
+	$(BIN)/pybabel --quiet extract -F babel.cfg --add-comments=TRANSLATORS: --sort-by-file \
+	  --project=coophistory --copyright-holder="coophistory developers" \
+	  -o $(LOCALE)/coophistory.pot src/coophistory
+	for lang in $(LANGUAGES); do \
+	  $(BIN)/pybabel --quiet update -D coophistory -i $(LOCALE)/coophistory.pot -d $(LOCALE) \
+	    -l $$lang --init-missing --ignore-obsolete || exit 1; \
+	done
+
+compile-catalogs: $(STAMP)
+	$(BIN)/pybabel compile -D coophistory -d $(LOCALE) --statistics

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,12 @@ import coophistory
 
 DATA = Path(__file__).parent / "data"
 TINY = DATA / "tiny.toml"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_by_default() -> None:
+    """Answer in English whatever the machine's locale; a test asks for Spanish by name."""
+    os.environ["COOPHISTORY_LANG"] = "en"
 
 
 @pytest.fixture(scope="session")

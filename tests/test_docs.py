@@ -297,8 +297,26 @@ def nav() -> list[Any]:
 def test_every_page_is_in_the_navigation(nav: list[Any]) -> None:
     """Each Markdown page under docs/ is reachable from the navigation, and each entry exists."""
     listed = set(_nav_pages(nav))
-    present = {p.name for p in DOCS.glob("*.md")}
+    present = {p.name for p in DOCS.glob("*.md") if not _translation(p)}
     assert present == listed
+
+
+def _translation(page: Path) -> bool:
+    """Whether a page is another language's version of one (``index.es.md``)."""
+    return len(page.suffixes) == 2 and page.suffixes[0] != ".md"
+
+
+def test_each_translated_page_has_its_original_and_its_language_is_built() -> None:
+    """``page.es.md`` translates ``page.md``; mkdocs-static-i18n builds each language's site."""
+    yaml = pytest.importorskip("yaml")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    built = {lang["locale"] for lang in i18n["languages"] if lang["build"]}
+    translations = [p for p in DOCS.glob("*.md") if _translation(p)]
+    assert {"index.es.md", "tutorial.es.md"} <= {p.name for p in translations}
+    for page in translations:
+        assert (DOCS / f"{page.name.split('.')[0]}.md").is_file(), page.name
+        assert page.suffixes[0].lstrip(".") in built, page.name
 
 
 def test_griffe_extension_fences_examples_and_roles() -> None:

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PROBE = (
     "import coophistory, pathlib; h = coophistory.load(); "
     "print(pathlib.Path(coophistory.BUNDLED).resolve()); "
-    "print(h.supervisor('savings-and-credit', '2019-01-01').bodies[0].id)"
+    "print(h.supervisor('savings-and-credit', '2019-01-01').bodies[0].id); "
+    "print(h.supervisor('ahorro y crédito', '2019-01-01').text(lang='es').split(',')[0])"
 )
 
 
@@ -40,6 +41,8 @@ def test_wheel_in_fresh_venv_loads_bundled_data(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         shipped = [name for name in archive.namelist() if name.startswith("coophistory/")]
     assert "coophistory/data/events.toml" in shipped
+    assert "coophistory/locale/es/LC_MESSAGES/coophistory.mo" in shipped
+    assert not [name for name in shipped if name.endswith((".po", ".pot"))]
     assert not [name for name in shipped if name.endswith(("/docs.py", "/gen/pages.py"))]
     env = tmp_path / "env"
     venv.create(env, with_pip=True)
@@ -52,13 +55,14 @@ def test_wheel_in_fresh_venv_loads_bundled_data(tmp_path: Path) -> None:
     result = subprocess.run(
         [str(python), "-c", PROBE], check=True, capture_output=True, text=True, cwd=tmp_path
     )
-    bundled, holder = result.stdout.split()
+    bundled, holder, spanish = result.stdout.splitlines()
     assert "site-packages" in bundled
     assert Path(bundled).read_bytes() == (ROOT / "data" / "events.toml").read_bytes()
     # the compact form the build hook made, beside the TOML and made from exactly its bytes
     compact = Path(bundled).with_name(bundle.COMPACT_NAME)
     assert bundle.document_for(Path(bundled).read_bytes(), compact) is not None
     assert holder == "sbs"
+    assert spanish == "El 1 de enero de 2019"  # the catalog came with the wheel
     # The explorer's template and static files travel in the wheel, and Jinja2 with it.
     page = tmp_path / "history.html"
     subprocess.run(

@@ -7,6 +7,7 @@ Each is written as ``.dot`` (committed; ``tests/test_render.py`` fails when it i
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,6 +24,9 @@ DOCS_DIAGRAMS: Final[dict[str, Callable[[History], graphviz.Digraph]]] = {
     "handovers": render.handovers,
     "lanes": render.lanes,
     "timeline": render.timeline,
+    # The Spanish pages' diagrams (docs/*.es.md).
+    "handovers.es": functools.partial(render.handovers, lang="es"),
+    "lanes.es": functools.partial(render.lanes, lang="es"),
 }
 
 

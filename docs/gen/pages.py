@@ -270,7 +270,7 @@ def _types(history: History, type_ids: Iterable[str]) -> str:
     """Cooperative types as a reader names them: ``savings and credit cooperatives``."""
     types = [history.coop_type(t) for t in type_ids]
     root = any(t.parent is None for t in types)
-    return prose.type_plural(", ".join(t.name for t in types), root=root)
+    return prose.type_plural(", ".join(t.name for t in types), root=root, lang="en")
 
 
 def _names(bodies: Iterable[Body], date: HistoricalDate) -> str:

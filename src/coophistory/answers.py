@@ -10,6 +10,8 @@ import pendulum
 
 from coophistory import prose
 from coophistory.dates import HistoricalDate
+from coophistory.grammar import English, grammar
+from coophistory.i18n import SOURCE_LANGUAGE
 from coophistory.readonly import ReadOnly
 from coophistory.records import (
     Body,
@@ -83,16 +85,17 @@ class Answer:
         acronym = body.acronym_on(self.day)
         return f"{acronym} ({name})" if acronym and acronym != name else name
 
-    def _holder(self, body: Body) -> str:
-        name = body.name_on(self.day)
+    def _holder(self, body: Body, forms: English) -> str:
+        name = forms.body_name(body, self.day)
+        head = forms.body(body, self.day)
         acronym = body.acronym_on(self.day)
-        details = [name] if acronym and acronym != name else []
+        details = [name] if acronym and acronym != body.name_on(self.day) else []
         details += [
-            prose.on_behalf_of(self._bodies_by_id[d].label_on(self.day))
+            prose.on_behalf_of(forms.body(self._bodies_by_id[d], self.day), lang=forms.lang)
             for d in self.delegators(body)
             if d in self._bodies_by_id
         ]
-        return prose.holder(acronym or name, details)
+        return prose.holder(head, details, lang=forms.lang)
 
     def delegators(self, body: Body) -> tuple[str, ...]:
         """The ids of the bodies on whose behalf ``body`` held the function."""
@@ -108,18 +111,31 @@ class Answer:
 
     def __str__(self) -> str:
         """One sentence: who held the function, under which law, according to which source."""
-        when = prose.on_day(str(self.on)) if self.on.is_exact_day else prose.during(str(self.on))
+        return self.text()
+
+    def text(self, lang: str = SOURCE_LANGUAGE) -> str:
+        """The answer's sentences in ``lang``, with the dates, names and laws as it writes them.
+
+        >>> import coophistory
+        >>> answer = coophistory.load().supervisor("savings-and-credit", "2019-06-01")
+        >>> answer.text(lang="es").split(", en virtud")[0]
+        'El 1 de junio de 2019, la supervisión de las cooperativas de ahorro y crédito estaba \
+a cargo de la SBS (Superintendencia de Banca, Seguros y AFP)'
+        """
+        forms = grammar(lang)
         words = {
-            "when": when,
-            "function": self.function,
-            "types": prose.type_plural(self.coop_type.name, root=self.coop_type.parent is None),
+            "when": forms.when(self.on),
+            "function": forms.function(self.function),
+            "types": forms.types(self.coop_type),
+            "lang": forms.lang,
         }
-        bodies = prose.all_of(self._holder(b) for b in self.bodies)
-        possible = prose.any_of(self._holder(b) for b in self.possible)
-        laws = prose.all_of(law.label for law in self.laws)
+        bodies = forms.all_of(self._holder(b, forms) for b in self.bodies)
+        possible = forms.any_of(self._holder(b, forms) for b in self.possible)
+        laws = forms.all_of(forms.law(law) for law in self.laws)
         groups = _groups(self.by_type)
         if len(groups) > 1:
-            sentences = [prose.answer_by_type(**words, groups=self._grouped(groups), laws=laws)]
+            grouped = self._grouped(groups, forms)
+            sentences = [prose.answer_by_type(**words, groups=grouped, laws=laws)]
         elif not self.bodies and not self.possible:
             sentences = [prose.answer_nobody(**words)]
         elif not self.possible:
@@ -129,34 +145,42 @@ class Answer:
         else:
             sentences = [prose.answer_mixed(**words, bodies=bodies, possible=possible, laws=laws)]
         if self.record_ends is not None:
-            sentences.append(prose.record_ends(day=str(self.record_ends)))
+            ends = forms.listed_date(self.record_ends)
+            sentences.append(prose.record_ends(day=ends, lang=forms.lang))
         open_questions = [c.title for c in self.conflicts if c.preferred is None]
         if open_questions:
-            sentences.append(prose.sources_disagree(open_questions))
+            sentences.append(prose.sources_disagree(open_questions, lang=forms.lang))
         if self.citations:
-            sentences.append(prose.sources_sentence(self._cite(c) for c in self.citations))
-        return " ".join(sentences)
+            cited = (self._cite(c, forms.lang) for c in self.citations)
+            sentences.append(prose.sources_sentence(cited, lang=forms.lang))
+        return " ".join(forms.finish(sentence) for sentence in sentences)
 
-    def _grouped(self, groups: list[list[Answer]]) -> str:
+    def _grouped(self, groups: list[list[Answer]], forms: English) -> str:
         """Each group of subtypes with the same holders, and who held the function over it."""
         parts = []
+        lang = forms.lang
         for first, group in enumerate(groups):
-            types = prose.all_of(prose.type_plural(a.coop_type.name) for a in group)
-            bodies = prose.all_of(self._holder(b) for b in group[0].bodies)
-            possible = prose.any_of(self._holder(b) for b in group[0].possible)
+            types = forms.all_of(forms.types(a.coop_type) for a in group)
+            bodies = forms.all_of(self._holder(b, forms) for b in group[0].bodies)
+            possible = forms.any_of(self._holder(b, forms) for b in group[0].possible)
             if bodies and possible:
-                parts.append(prose.group_mixed(types=types, bodies=bodies, possible=possible))
+                parts.append(
+                    prose.group_mixed(types=types, bodies=bodies, possible=possible, lang=lang)
+                )
             elif bodies:
-                parts.append(prose.group_certain(types=types, bodies=bodies, first=first == 0))
+                certain = prose.group_certain(
+                    types=types, bodies=bodies, first=first == 0, lang=lang
+                )
+                parts.append(certain)
             elif possible:
-                parts.append(prose.group_possible(types=types, possible=possible))
+                parts.append(prose.group_possible(types=types, possible=possible, lang=lang))
             else:
-                parts.append(prose.group_nobody(types=types))
+                parts.append(prose.group_nobody(types=types, lang=lang))
         return "; ".join(parts)
 
-    def _cite(self, citation: Citation) -> str:
+    def _cite(self, citation: Citation, lang: str) -> str:
         source = self._sources_by_id.get(citation.source)
-        return source.cite(citation.locator) if source else str(citation)
+        return source.cite(citation.locator, lang=lang) if source else str(citation)
 
     def _repr_html_(self) -> str:
         """An HTML table for Jupyter, every text escaped."""
@@ -164,25 +188,32 @@ class Answer:
 
         return answer_html(self)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The answer as plain data, the shape ``coophistory who --json`` prints."""
-        return {
+    def to_dict(self, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
+        """The answer as plain data, the shape ``coophistory who --json`` prints.
+
+        The keys are English; another ``lang`` adds its labels beside the English ones
+        (``sentence_es``, ``name_es``, ``label_es``).
+        """
+        data = {
             "coop_type": self.coop_type.id,
             "on": str(self.on),
             "function": self.function,
             "certain": self.certain,
-            "bodies": [self._body_dict(b) for b in self.bodies],
-            "possible": [self._body_dict(b) for b in self.possible],
-            "laws": [law_ref(law) for law in self.laws],
+            "bodies": [self._body_dict(b, lang) for b in self.bodies],
+            "possible": [self._body_dict(b, lang) for b in self.possible],
+            "laws": [law_ref(law, lang) for law in self.laws],
             "citations": [citation_ref(c) for c in self.citations],
             "conflicts": [c.id for c in self.conflicts],
             "record_ends": None if self.record_ends is None else str(self.record_ends),
-            "by_type": {t: a.to_dict() for t, a in self.by_type.items()},
+            "by_type": {t: a.to_dict(lang) for t, a in self.by_type.items()},
             "sentence": str(self),
         }
+        if lang != SOURCE_LANGUAGE:
+            data[f"sentence_{lang}"] = self.text(lang)
+        return data
 
-    def _body_dict(self, body: Body) -> dict[str, Any]:
-        return body_ref(body, self.day) | {"delegated_by": list(self.delegators(body))}
+    def _body_dict(self, body: Body, lang: str) -> dict[str, Any]:
+        return body_ref(body, self.day, lang) | {"delegated_by": list(self.delegators(body))}
 
 
 def _groups(by_type: Mapping[str, Answer]) -> list[list[Answer]]:
@@ -197,14 +228,27 @@ def _groups(by_type: Mapping[str, Answer]) -> list[list[Answer]]:
 # --- the shapes every --json output shares: the same thing always looks the same ----------
 
 
-def body_ref(body: Body, day: pendulum.Date) -> dict[str, Any]:
-    """Give a body as ``{"id", "name", "acronym"}``, named as it was on ``day``."""
-    return {"id": body.id, "name": body.name_on(day), "acronym": body.acronym_on(day)}
+def body_ref(body: Body, day: pendulum.Date, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
+    """Give a body as ``{"id", "name", "acronym"}``, named as it was on ``day``.
+
+    Another ``lang`` adds its name in that language: ``name_es``.
+    """
+    ref = {"id": body.id, "name": body.name_on(day), "acronym": body.acronym_on(day)}
+    if lang != SOURCE_LANGUAGE:
+        ref[f"name_{lang}"] = grammar(lang).body_name(body, day)
+    return ref
 
 
-def law_ref(law: Law) -> dict[str, Any]:
-    """Give a law as ``{"id", "label", "date"}``, its date the earliest known."""
-    return {"id": law.id, "label": law.label, "date": None if law.date is None else str(law.date)}
+def law_ref(law: Law, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
+    """Give a law as ``{"id", "label", "date"}``, its date the earliest known.
+
+    Another ``lang`` adds its label in that language: ``label_es``.
+    """
+    date = None if law.date is None else str(law.date)
+    ref: dict[str, Any] = {"id": law.id, "label": law.label, "date": date}
+    if lang != SOURCE_LANGUAGE:
+        ref[f"label_{lang}"] = grammar(lang).law_label(law)
+    return ref
 
 
 def citation_ref(citation: Citation) -> dict[str, str]:
@@ -212,10 +256,13 @@ def citation_ref(citation: Citation) -> dict[str, str]:
     return {"source": citation.source, "locator": citation.locator}
 
 
-def handover_dict(history: History, handover: Handover) -> dict[str, Any]:
+def handover_dict(
+    history: History, handover: Handover, lang: str = SOURCE_LANGUAGE
+) -> dict[str, Any]:
     """Give a handover with bodies named as on its first day, its laws and citations.
 
-    The shape ``coophistory handovers --json`` prints.
+    The shape ``coophistory handovers --json`` prints; another ``lang`` adds the bodies' names
+    and the laws' labels in it (``name_es``, ``label_es``).
     """
     day = handover.date.earliest or pendulum.Date(1, 1, 1)
     return {
@@ -223,9 +270,9 @@ def handover_dict(history: History, handover: Handover) -> dict[str, Any]:
         "function": handover.function,
         "coop_types": list(handover.coop_types),
         "excluding": list(handover.excluding),
-        "from": [body_ref(b, day) for b in handover.from_bodies],
-        "to": [body_ref(b, day) for b in handover.to_bodies],
-        "laws": [law_ref(history.law(law)) for law in handover.basis],
+        "from": [body_ref(b, day, lang) for b in handover.from_bodies],
+        "to": [body_ref(b, day, lang) for b in handover.to_bodies],
+        "laws": [law_ref(history.law(law), lang) for law in handover.basis],
         "citations": [citation_ref(c) for c in handover.citations],
     }
 

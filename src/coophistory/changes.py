@@ -24,6 +24,7 @@ from coophistory import prose_analyst as prose
 from coophistory.answers import body_ref, citation_ref, law_ref
 from coophistory.dates import HistoricalDate, parse_date
 from coophistory.errors import InvalidDateError
+from coophistory.grammar import grammar
 from coophistory.names import function as check_function
 from coophistory.notebook import html_table
 from coophistory.periods import DateLike, as_of, overlaps
@@ -127,7 +128,13 @@ class Changes:
 
     def __str__(self) -> str:
         """The changes as short readable lines, then the laws and events of the period."""
-        return "\n".join(lines(self))
+        return self.text()
+
+    def text(self, lang: str = "en") -> str:
+        """The readable lines in ``lang``: the changes, then the laws and events of the period."""
+        from coophistory.changes_text import lines  # noqa: PLC0415 - it imports this module
+
+        return "\n".join(lines(self, lang))
 
     def to_dict(self) -> dict[str, Any]:
         """The result as plain data, the shape ``coophistory diff --json`` prints."""
@@ -143,13 +150,16 @@ class Changes:
 
     def _repr_html_(self) -> str:
         """An HTML table of the changes for Jupyter, every text escaped."""
+        from coophistory.changes_text import holders, types_text  # noqa: PLC0415 - a cycle
+
+        english = grammar("en")
         rows = [
             (
                 c.date.display(),
                 c.function,
                 types_text(c),
-                holders(c.before, c.before_possible, c.start.subtract(days=1)),
-                holders(c.after, c.after_possible, c.end),
+                holders(c.before, c.before_possible, c.start.subtract(days=1), english),
+                holders(c.after, c.after_possible, c.end, english),
                 prose.yes_no(c.certain),
                 ", ".join(law.label for law in c.laws),
             )
@@ -347,46 +357,3 @@ def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
 
 
 # --- the lines a reader sees, worded by prose --------------------------------------------
-
-
-def holders(certain: tuple[Body, ...], possible: tuple[Body, ...], day: pendulum.Date) -> str:
-    """Name holders as on ``day``: ``FENACREP``, ``INCOOP? + MTPE?``, or ``nobody``."""
-    return prose.holders([b.label_on(day) for b in certain], [b.label_on(day) for b in possible])
-
-
-def types_text(change: Change) -> str:
-    """The types of a change: ``financial``, or ``cooperative except financial``."""
-    named = ", ".join(change.coop_types)
-    return prose.types_except(named, ", ".join(change.excluding)) if change.excluding else named
-
-
-def change_line(change: Change) -> str:
-    """One line for a change: date, function, types, before → after, laws, and doubt."""
-    return prose.change_line(
-        date=change.date.display(),
-        function=change.function,
-        types=types_text(change),
-        before=holders(change.before, change.before_possible, change.start.subtract(days=1)),
-        after=holders(change.after, change.after_possible, change.end),
-        laws=", ".join(law.label for law in change.laws),
-        certain=change.certain,
-    )
-
-
-def lines(found: Changes) -> list[str]:
-    """The readable lines of a result: changes, then laws and events of the period."""
-    out = [prose.changes_heading(start=str(found.start), end=str(found.end))]
-    out += [f"  {change_line(c)}" for c in found.changes] or [f"  {prose.no_change()}"]
-    if found.laws:
-        out.append(prose.laws_heading())
-        out += [
-            "  " + prose.law_line(date=str(law.date), label=law.label, title=law.title)
-            for law in found.laws
-        ]
-    if found.events:
-        out.append(prose.events_heading())
-        out += [
-            "  " + prose.event_line(date=str(e.date), kind=e.kind, title=e.title)
-            for e in found.events
-        ]
-    return out

@@ -22,6 +22,7 @@ import attrs
 import pendulum
 
 from coophistory.errors import InvalidDateError, WrongTypeError
+from coophistory.i18n import N_
 
 __all__ = [
     "DatePoint",
@@ -253,12 +254,12 @@ def _parse_text(text: str) -> HistoricalDate:
     if "/" in text:
         parts = text.split("/")
         if len(parts) != 2:
-            raise InvalidDateError(text, "an interval has exactly one '/'")
+            raise InvalidDateError(text, N_("an interval has exactly one '/'"))
         left, right = (None if part == _OPEN else _parse_point(text, part) for part in parts)
         if left is None and right is None:
-            raise InvalidDateError(text, "an interval needs at least one closed side")
+            raise InvalidDateError(text, N_("an interval needs at least one closed side"))
         if left is not None and right is not None and left.earliest > right.latest:
-            raise InvalidDateError(text, "the interval ends before it starts")
+            raise InvalidDateError(text, N_("the interval ends before it starts"))
         return HistoricalDate(left, right, is_interval=True)
     point = _parse_point(text, text)
     return HistoricalDate(point, point)
@@ -268,21 +269,24 @@ def _parse_point(text: str, part: str) -> DatePoint:
     match = _POINT.fullmatch(part)
     if match is None:
         raise InvalidDateError(
-            text, "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ?, ~ or %"
+            text, N_("expected YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ?, ~ or %")
         )
     year = int(match["year"])
     month = int(match["month"]) if match["month"] else None
     day = int(match["day"]) if match["day"] else None
     if year == 0:
-        raise InvalidDateError(text, "year 0000 is not supported")
+        raise InvalidDateError(text, N_("year 0000 is not supported"))
     if month is not None and not 1 <= month <= 12:
-        raise InvalidDateError(text, f"there is no month {month:02d}")
+        raise InvalidDateError(text, N_("there is no month {month}"), month=f"{month:02d}")
     if day is not None:
         try:
             datetime.date(year, month or 1, day)
         except ValueError:
             raise InvalidDateError(
-                text, f"there is no day {day:02d} in {year:04d}-{month:02d}"
+                text,
+                N_("there is no day {day} in {month}"),
+                day=f"{day:02d}",
+                month=f"{year:04d}-{month:02d}",
             ) from None
     flag = match["flag"]
     return DatePoint(year, month, day, uncertain=flag in ("?", "%"), approximate=flag in ("~", "%"))
@@ -302,7 +306,7 @@ def parse_date(value: str | datetime.date | HistoricalDate) -> HistoricalDate:
     if isinstance(value, HistoricalDate):
         return value
     if isinstance(value, datetime.datetime):
-        raise InvalidDateError(value, "a date and time is not a date; pass its .date()")
+        raise InvalidDateError(value, N_("a date and time is not a date; pass its .date()"))
     if isinstance(value, datetime.date):
         point = DatePoint(value.year, value.month, value.day)
         return HistoricalDate(point, point)
@@ -325,6 +329,6 @@ def to_day(value: str | datetime.date) -> pendulum.Date:
         return pendulum.Date(value.year, value.month, value.day)
     parsed = parse_date(value)
     if not parsed.is_exact_day:
-        raise InvalidDateError(value, "expected one day, YYYY-MM-DD")
+        raise InvalidDateError(value, N_("expected one day, YYYY-MM-DD"))
     assert parsed.earliest is not None  # noqa: S101 - an exact day has both bounds
     return parsed.earliest

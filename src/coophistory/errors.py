@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Final
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Final, Self
 
 import attrs
 
@@ -19,22 +20,42 @@ __all__ = [
     "RenderError",
     "ReversedRangeError",
     "UnknownChoiceError",
+    "UnknownLanguageError",
     "UnknownNameError",
     "WrongTypeError",
 ]
 
 
 class CoopHistoryError(Exception):
-    """Root of every error that coophistory raises on purpose."""
+    """Root of every error that coophistory raises on purpose.
+
+    An error made by :meth:`worded` keeps its message's words (``template``, a catalog message)
+    apart from their values (``fields``), so that it can be told in another language.
+    """
+
+    template: str | None = None
+    fields: Mapping[str, object] = MappingProxyType({})
+
+    @classmethod
+    def worded(cls, template: str, **fields: object) -> Self:
+        """The error whose message is ``template`` filled with ``fields``."""
+        error = cls(template.format(**fields))
+        error.template, error.fields = template, fields
+        return error
 
 
 class InvalidDateError(CoopHistoryError, ValueError):
-    """A string that is not a date of the supported EDTF subset."""
+    """A string that is not a date of the supported EDTF subset.
 
-    def __init__(self, text: object, reason: str) -> None:
+    ``reason`` is a catalog message, filled with ``fields`` (``there is no month {month}``).
+    """
+
+    def __init__(self, text: object, reason: str, **fields: object) -> None:
         self.text = text
-        self.reason = reason
-        super().__init__(f"invalid date {text!r}: {reason}")
+        self.reason_template = reason
+        self.fields = fields
+        self.reason = reason.format(**fields)
+        super().__init__(f"invalid date {text!r}: {self.reason}")
 
 
 class InvalidOptionError(CoopHistoryError, ValueError):
@@ -153,6 +174,15 @@ class MissingFileError(CoopHistoryError, FileNotFoundError):
     def __str__(self) -> str:
         """Return the message alone, without the errno decoration of OSError."""
         return str(self.args[0])
+
+
+class UnknownLanguageError(CoopHistoryError, ValueError):
+    """A language asked for by name that coophistory has no catalog for."""
+
+    def __init__(self, asked: str, known: Sequence[str]) -> None:
+        self.asked = asked
+        self.known = tuple(known)
+        super().__init__(f"unknown language {asked!r}: choose one of {', '.join(self.known)}")
 
 
 class RenderError(CoopHistoryError, RuntimeError):

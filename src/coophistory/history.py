@@ -31,6 +31,7 @@ from coophistory.records import (
     Records,
     Source,
 )
+from coophistory.spanish_names import find_body, find_law, find_type
 from coophistory.taxonomy import Taxonomy
 from coophistory.timeline import Index, when
 
@@ -139,30 +140,36 @@ class History:
         return lookup("conflict", ident, self._conflicts, {})
 
     def body(self, name: str) -> Body:
-        """A body by id, acronym, or English or Spanish name, present or former.
+        """A body by id, acronym, or English or Spanish name (``la SBS`` too), present or former.
 
         >>> load().body("CONASEV").id
         'smv'
         """
-        return lookup("body", name, self._bodies, self._body_names)
+        spanish = functools.partial(find_body, bodies=self._records.bodies)
+        return lookup("body", name, self._bodies, self._body_names, also=spanish)
 
     def coop_type(self, name: str) -> CoopType:
         """A cooperative type by id, English or Spanish name or alias, ignoring case and accents.
 
+        Spanish ones singular or plural, with or without ``cooperativa(s) de`` (``agrarias``).
+
         >>> load().coop_type("Cooperativa de ahorro y credito").id
         'savings-and-credit'
         """
-        return lookup("cooperative type", name, self._types, self._type_names)
+        spanish = functools.partial(find_type, coop_types=self._records.coop_types)
+        return lookup("cooperative type", name, self._types, self._type_names, also=spanish)
 
     def law(self, name: str) -> Law:
         """A law by id, number as written (``15260``, ``004-91-TR``) or label (``Law 15260``).
 
         A number shared by several instruments is ambiguous: UnknownNameError lists them.
+        Spanish designations too: ``Ley N.° 30822``, ``D.L. 25879``, ``D.S. 074-90-TR``.
 
         >>> load().law("30822").label
         'Law 30822'
         """
-        return lookup("law", name, self._laws, self._law_names)
+        spanish = functools.partial(find_law, laws=self._records.laws)
+        return lookup("law", name, self._laws, self._law_names, also=spanish)
 
     @functools.cached_property
     def _body_names(self) -> dict[str, set[str]]:

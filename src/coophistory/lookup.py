@@ -16,7 +16,8 @@ import attrs
 from coophistory import prose_analyst as prose
 from coophistory.answers import handover_dict
 from coophistory.errors import UnknownNameError
-from coophistory.records import FUNCTIONS, Body, CoopType, Law, Mandate, Source
+from coophistory.grammar import English, grammar
+from coophistory.records import FUNCTIONS, Body, CoopType, Handover, Law, Mandate, Source
 from coophistory.schema import row
 
 if TYPE_CHECKING:
@@ -34,8 +35,8 @@ def rows(history: History, kind: str) -> list[dict[str, Any]]:
     return [row(r) for r in getattr(history.records, table_name)]
 
 
-def table(history: History, kind: str) -> Sequence[Sequence[str]]:
-    """A header and one row per record of a kind, for a plain-text listing."""
+def table(history: History, kind: str, lang: str = "en") -> Sequence[Sequence[str]]:
+    """A header and one row per record of a kind, for a plain-text listing, worded in ``lang``."""
     text = _optional
     rows: list[tuple[str, ...]]
     if kind == "types":
@@ -62,14 +63,14 @@ def table(history: History, kind: str) -> Sequence[Sequence[str]]:
         ]
     else:
         rows = [
-            (s.id, s.title, text(s.author or s.publisher), text(s.year), _read(s.accessed))
+            (s.id, s.title, text(s.author or s.publisher), text(s.year), _read(s.accessed, lang))
             for s in history.sources()
         ]
-    return [prose.list_columns(kind), *rows]
+    return [prose.list_columns(kind, lang=lang), *rows]
 
 
-def _read(accessed: object) -> str:
-    return prose.read_on(None if accessed is None else str(accessed))
+def _read(accessed: object, lang: str) -> str:
+    return prose.read_on(None if accessed is None else str(accessed), lang=lang)
 
 
 def _optional(value: object) -> str:
@@ -88,8 +89,12 @@ class Shown:
     data: dict[str, Any]
 
 
-def show(history: History, name: str) -> Shown:
-    """A body, law, type (by id or any name it is known by) or source, with its relations."""
+def show(history: History, name: str, lang: str = "en") -> Shown:
+    """A body, law, type (by id or any name it is known by) or source, with its relations.
+
+    Its lines are worded in ``lang``; its data keeps the export's rows.
+    """
+    forms = grammar(lang)
     found: list[Body | Law | CoopType | Source] = []
     misses: list[UnknownNameError] = []
     for find in (history.body, history.law, history.coop_type, history.source):
@@ -104,18 +109,18 @@ def show(history: History, name: str) -> Shown:
         raise UnknownNameError("body, law, type or source", name, suggestions)
     record = found[0]
     if isinstance(record, Source):
-        return _show_source(history, record)
+        return _show_source(history, record, forms)
     if isinstance(record, Body):
-        return _show_body(history, record)
+        return _show_body(history, record, forms)
     if isinstance(record, Law):
-        return _show_law(history, record)
-    return _show_type(history, record)
+        return _show_law(history, record, forms)
+    return _show_type(history, record, forms)
 
 
-def _show_body(history: History, body: Body) -> Shown:
+def _show_body(history: History, body: Body, forms: English) -> Shown:
     dated: list[tuple[Any, str, dict[str, Any]]] = []
     for mandate in history.held_by(body.id):
-        line = _mandate_line(history, mandate)
+        line = _mandate_line(history, mandate, forms)
         dated.append((mandate.start.sort_key(), line, {"mandate": row(mandate)}))
     for function in FUNCTIONS:
         for handover in history.handovers(function=function):
@@ -123,11 +128,16 @@ def _show_body(history: History, body: Body) -> Shown:
                 continue
             data = handover_dict(history, handover)
             incoming = body in handover.to_bodies
-            line = _handover_line(data, incoming=incoming)
+            line = _handover_line(history, handover, forms, incoming=incoming)
             direction = {"handover": data, "direction": "in" if incoming else "out"}
             dated.append((handover.date.sort_key(), line, direction))
     dated.sort(key=lambda item: item[0])
-    heading = prose.record_heading(name=body.name, ident=body.id, details=", ".join(body.acronyms))
+    heading = prose.record_heading(
+        name=forms.present_name(body),
+        ident=body.id,
+        details=", ".join(body.acronyms),
+        lang=forms.lang,
+    )
     return Shown(
         "body",
         (heading, *(f"  {line}" for _, line, _ in dated)),
@@ -135,43 +145,49 @@ def _show_body(history: History, body: Body) -> Shown:
     )
 
 
-def _mandate_line(history: History, mandate: Mandate, *, by: bool = False) -> str:
+def _mandate_line(history: History, mandate: Mandate, forms: English, *, by: bool = False) -> str:
     """A mandate on a line: with its laws as a body holds it, with its body as a law bases it."""
     return prose.mandate_line(
         start=str(mandate.start),
-        function=mandate.function,
+        function=forms.function(mandate.function),
         types=", ".join(mandate.coop_types),
         end=_optional(mandate.end),
         body=mandate.body if by else "",
-        laws="" if by else ", ".join(history.law(i).label for i in mandate.basis),
+        laws="" if by else ", ".join(forms.law_label(history.law(i)) for i in mandate.basis),
+        lang=forms.lang,
     )
 
 
-def _handover_line(data: dict[str, Any], *, incoming: bool) -> str:
+def _handover_line(history: History, handover: Handover, forms: English, *, incoming: bool) -> str:
     """A handover seen from one side: received from, or handed to, the other bodies."""
-    others = data["from"] if incoming else data["to"]
+    others = handover.from_bodies if incoming else handover.to_bodies
+    day = handover.date.earliest or handover.date.latest
+    assert day is not None  # noqa: S101 - a handover's date is closed
     words = prose.received_line if incoming else prose.handed_line
     return words(
-        date=data["date"],
-        function=data["function"],
-        types=", ".join(data["coop_types"]),
-        others=", ".join(b["acronym"] or b["name"] for b in others),
-        laws=", ".join(law["label"] for law in data["laws"]),
+        date=str(handover.date),
+        function=forms.function(handover.function),
+        types=", ".join(handover.coop_types),
+        others=", ".join(forms.body_label(b, day) for b in others),
+        laws=", ".join(forms.law_label(history.law(law)) for law in handover.basis),
+        lang=forms.lang,
     )
 
 
-def _show_law(history: History, law: Law) -> Shown:
+def _show_law(history: History, law: Law, forms: English) -> Shown:
     created = [b for b in history.bodies() if b.created_by == law.id]
     dissolved = [b for b in history.bodies() if b.dissolved_by == law.id]
     based = [m for m in history.mandates() if law.id in m.basis]
     events = [e for e in history.records.events if law.id in e.laws]
+    lang = forms.lang
+    name = f"{forms.law_label(law)}: {forms.law_title(law)}"
     lines = [
-        prose.record_heading(name=f"{law.label}: {law.title}", ident=law.id, details=""),
-        prose.law_date(_optional(law.date)),
-        *(prose.law_created(b.name) for b in created),
-        *(prose.law_dissolved(b.name) for b in dissolved),
-        *(prose.law_based(_mandate_line(history, m, by=True)) for m in based),
-        *(prose.cited_by_event(date=str(e.date), title=e.title) for e in events),
+        prose.record_heading(name=name, ident=law.id, details="", lang=lang),
+        prose.law_date(_optional(law.date), lang=lang),
+        *(prose.law_created(forms.present_name(b), lang=lang) for b in created),
+        *(prose.law_dissolved(forms.present_name(b), lang=lang) for b in dissolved),
+        *(prose.law_based(_mandate_line(history, m, forms, by=True), lang=lang) for m in based),
+        *(prose.cited_by_event(date=str(e.date), title=e.title, lang=lang) for e in events),
     ]
     return Shown(
         "law",
@@ -187,18 +203,25 @@ def _show_law(history: History, law: Law) -> Shown:
     )
 
 
-def _show_type(history: History, coop_type: CoopType) -> Shown:
-    lines = [prose.record_heading(name=coop_type.name, ident=coop_type.id, details="")]
+def _show_type(history: History, coop_type: CoopType, forms: English) -> Shown:
+    lang = forms.lang
+    heading = prose.record_heading(
+        name=forms.type_name(coop_type), ident=coop_type.id, details="", lang=lang
+    )
+    lines = [heading]
     data: dict[str, Any] = {"kind": "type", "type": row(coop_type)}
     for function in FUNCTIONS:
         steps = history.lineage(coop_type.id, function=function)
-        lines.append(f"  {prose.lineage_heading(function)}")
+        lines.append(f"  {prose.lineage_heading(forms.function(function), lang=lang)}")
         lines += [
             "    "
             + prose.step_line(
                 start=str(s.start),
                 end=None if s.end is None else str(s.end),
-                holders=prose.holders([b.id for b in s.bodies], [b.id for b in s.possible]),
+                holders=prose.holders(
+                    [b.id for b in s.bodies], [b.id for b in s.possible], lang=lang
+                ),
+                lang=lang,
             )
             for s in steps
         ]
@@ -214,13 +237,14 @@ def _show_type(history: History, coop_type: CoopType) -> Shown:
     return Shown("type", tuple(lines), data)
 
 
-def _show_source(history: History, source: Source) -> Shown:
+def _show_source(history: History, source: Source, forms: English) -> Shown:
+    lang = forms.lang
     citing = list(_citing(history, source.id))
     issuer = source.author or source.publisher or ""
-    lines = [prose.record_heading(name=source.title, ident=source.id, details=issuer)]
-    lines += [f"  {value}" for value in (source.url, _read(source.accessed)) if value]
+    lines = [prose.record_heading(name=source.title, ident=source.id, details=issuer, lang=lang)]
+    lines += [f"  {value}" for value in (source.url, _read(source.accessed, lang)) if value]
     lines += [
-        "  " + prose.cited_by(kind=kind, ident=ident, locator=locator)
+        "  " + prose.cited_by(kind=kind, ident=ident, locator=locator, lang=lang)
         for kind, ident, locator in citing
     ]
     return Shown(
@@ -360,10 +384,12 @@ def _context(value: str, folded: str, origin: list[int], word: str, width: int =
     return " ".join(f"{before}[{value[first:last]}]{after}".split())
 
 
-def hit_lines(hits: Iterable[Hit]) -> list[str]:
+def hit_lines(hits: Iterable[Hit], lang: str = "en") -> list[str]:
     """One line per hit: kind, id, label, and the match in context; or a line saying none."""
     out = [
-        prose.hit_line(kind=h.kind, ident=h.id, label=h.label, field=h.field, context=h.context)
+        prose.hit_line(
+            kind=h.kind, ident=h.id, label=h.label, field=h.field, context=h.context, lang=lang
+        )
         for h in hits
     ]
-    return out or [prose.no_match()]
+    return out or [prose.no_match(lang=lang)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from coophistory import arguments
@@ -73,10 +73,19 @@ def law_names(laws: Iterable[Law]) -> NameIndex:
     return _index((law.id, (law.number, law.label)) for law in laws)
 
 
-def lookup(kind: str, name: str, by_id: Mapping[str, _T], by_name: Mapping[str, set[str]]) -> _T:
+def lookup(
+    kind: str,
+    name: str,
+    by_id: Mapping[str, _T],
+    by_name: Mapping[str, set[str]],
+    *,
+    also: Callable[[str], _T | None] | None = None,
+) -> _T:
     """The record named ``name``: by id first, then by folded name; else UnknownNameError.
 
-    A name that is not a string raises WrongTypeError (a TypeError).
+    ``also`` is tried last, on a miss: another way of reading names (Spanish designations and
+    plurals, see :mod:`coophistory.spanish_names`). It returns the record or None, or raises
+    UnknownNameError, whose suggestions join the close matches.
     """
     arguments.name(name, f"a {kind}")
     if name in by_id:
@@ -89,8 +98,21 @@ def lookup(kind: str, name: str, by_id: Mapping[str, _T], by_name: Mapping[str, 
     import difflib  # noqa: PLC0415 - only for a miss, off the start-up path
 
     candidates = {normal(i): i for i in by_id} | {n: sorted(ids)[0] for n, ids in by_name.items()}
-    close = difflib.get_close_matches(normal(name), list(candidates), n=3, cutoff=0.6)
-    raise UnknownNameError(kind, name, unique(candidates[c] for c in close))
+    close = unique(
+        candidates[c]
+        for c in difflib.get_close_matches(normal(name), list(candidates), n=3, cutoff=0.6)
+    )
+    if also is not None:
+        try:
+            found = also(name)
+        except UnknownNameError as err:
+            if err.ambiguous:
+                raise
+            close = unique([*close, *err.suggestions])[:3]
+        else:
+            if found is not None:
+                return found
+    raise UnknownNameError(kind, name, close)
 
 
 def function(name: str) -> Function:

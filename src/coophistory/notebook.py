@@ -38,7 +38,7 @@ def answer_html(answer: Answer) -> str:
         ", ".join(answer.describe_body(b) for b in answer.bodies),
         ", ".join(answer.describe_body(b) for b in answer.possible),
         ", ".join(law.label for law in answer.laws),
-        "; ".join(answer._cite(c) for c in answer.citations),
+        "; ".join(answer._cite(c, "en") for c in answer.citations),
         prose.yes_no(answer.certain),
     )
     return html_table(("", ""), zip(prose.answer_rows(), values, strict=True))

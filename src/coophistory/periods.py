@@ -9,6 +9,7 @@ import pendulum
 
 from coophistory.dates import HistoricalDate, Precision, Status, parse_date, shift
 from coophistory.errors import InvalidDateError, ReversedRangeError, WrongTypeError
+from coophistory.i18n import N_
 
 __all__ = ["DateLike", "Period", "as_of", "as_of_range", "overlaps"]
 
@@ -32,7 +33,7 @@ def as_of(on: DateLike) -> HistoricalDate:
         on = on.date()
     when = parse_date(on)
     if when.earliest is None or when.latest is None:
-        raise InvalidDateError(str(when), "an as-of date cannot be open-ended")
+        raise InvalidDateError(str(when), N_("an as-of date cannot be open-ended"))
     return when
 
 
@@ -121,5 +122,5 @@ def _window(boundary: HistoricalDate) -> tuple[pendulum.Date, pendulum.Date]:
     """The days a boundary may fall on, widened for flags; exact days give a one-day window."""
     low, high = boundary.fuzzy_earliest, boundary.fuzzy_latest
     if low is None or high is None:
-        raise InvalidDateError(str(boundary), "a period boundary cannot be open")
+        raise InvalidDateError(str(boundary), N_("a period boundary cannot be open"))
     return low, high

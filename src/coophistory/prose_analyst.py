@@ -11,7 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from coophistory.i18n import gettext
 from coophistory.prose import event_line, types_except
+from coophistory.prose_timeline import (
+    about,
+    day_month_year,
+    either_year,
+    era_headline,
+    month_name,
+    month_year,
+    or_earlier,
+    or_later,
+    perhaps,
+    perhaps_about,
+    pinpoint,
+    span,
+)
 
 __all__ = [
     "about",
@@ -60,260 +75,263 @@ __all__ = [
 # --- what changed between two dates ------------------------------------------------------------
 
 
-def changes_heading(*, start: str, end: str) -> str:
+def changes_heading(*, start: str, end: str, lang: str = "en") -> str:
     """The first line of ``diff``: ``From 2018-06-01 to 2019-06-01:``."""
-    return "From {start} to {end}:".format(start=start, end=end)
+    return gettext("From {start} to {end}:", lang=lang).format(start=start, end=end)
 
 
 def change_line(
-    *, date: str, function: str, types: str, before: str, after: str, laws: str, certain: bool
+    *,
+    date: str,
+    function: str,
+    types: str,
+    before: str,
+    after: str,
+    laws: str,
+    certain: bool,
+    lang: str = "en",
 ) -> str:
     """One change on a line; ``laws`` may be empty."""
     if laws and certain:
-        return "{date}  {function} of {types}: {before} → {after} ({laws})".format(
-            date=date, function=function, types=types, before=before, after=after, laws=laws
-        )
+        return gettext(
+            "{date}  {function} of {types}: {before} → {after} ({laws})", lang=lang
+        ).format(date=date, function=function, types=types, before=before, after=after, laws=laws)
     if laws:
-        return "{date}  {function} of {types}: {before} → {after} ({laws}) (not certain)".format(
-            date=date, function=function, types=types, before=before, after=after, laws=laws
-        )
+        return gettext(
+            "{date}  {function} of {types}: {before} → {after} ({laws}) (not certain)", lang=lang
+        ).format(date=date, function=function, types=types, before=before, after=after, laws=laws)
     if certain:
-        return "{date}  {function} of {types}: {before} → {after}".format(
+        return gettext("{date}  {function} of {types}: {before} → {after}", lang=lang).format(
             date=date, function=function, types=types, before=before, after=after
         )
-    return "{date}  {function} of {types}: {before} → {after} (not certain)".format(
-        date=date, function=function, types=types, before=before, after=after
+    return gettext(
+        "{date}  {function} of {types}: {before} → {after} (not certain)", lang=lang
+    ).format(date=date, function=function, types=types, before=before, after=after)
+
+
+def no_change(*, lang: str = "en") -> str:
+    """Said when nobody's holdings changed between the two dates."""
+    return gettext("no change of holders", lang=lang)
+
+
+def holders(certain: Iterable[str], possible: Iterable[str], *, lang: str = "en") -> str:
+    """Holders on a line: ``FENACREP``, ``INCOOP? + MTPE?`` (``?``: possibly), or ``nobody``."""
+    named = list(certain) + [gettext("{name}?", lang=lang).format(name=name) for name in possible]
+    return " + ".join(named) or gettext("nobody", lang=lang)
+
+
+def laws_heading(*, lang: str = "en") -> str:
+    """The heading of the laws dated between two dates."""
+    return gettext("Laws dated in the period:", lang=lang)
+
+
+def events_heading(*, lang: str = "en") -> str:
+    """The heading of the events dated between two dates."""
+    return gettext("Events in the period:", lang=lang)
+
+
+def law_line(*, date: str, label: str, title: str, lang: str = "en") -> str:
+    """One law on a line."""
+    return gettext("{date}  {label}: {title}", lang=lang).format(
+        date=date, label=label, title=title
     )
 
 
-def no_change() -> str:
-    """Said when nobody's holdings changed between the two dates."""
-    return "no change of holders"
-
-
-def holders(certain: Iterable[str], possible: Iterable[str]) -> str:
-    """Holders on a line: ``FENACREP``, ``INCOOP? + MTPE?`` (``?``: possibly), or ``nobody``."""
-    named = list(certain) + ["{name}?".format(name=name) for name in possible]
-    return " + ".join(named) or "nobody"
-
-
-def laws_heading() -> str:
-    """The heading of the laws dated between two dates."""
-    return "Laws dated in the period:"
-
-
-def events_heading() -> str:
-    """The heading of the events dated between two dates."""
-    return "Events in the period:"
-
-
-def law_line(*, date: str, label: str, title: str) -> str:
-    """One law on a line."""
-    return "{date}  {label}: {title}".format(date=date, label=label, title=title)
-
-
-def change_columns() -> tuple[str, ...]:
+def change_columns(*, lang: str = "en") -> tuple[str, ...]:
     """The column labels of a table of changes."""
-    return ("date", "function", "types", "before", "after", "certain", "laws")
+    return (
+        gettext("date", lang=lang),
+        gettext("function", lang=lang),
+        gettext("types", lang=lang),
+        gettext("before", lang=lang),
+        gettext("after", lang=lang),
+        gettext("certain", lang=lang),
+        gettext("laws", lang=lang),
+    )
 
 
-def yes_no(value: bool) -> str:
+def yes_no(value: bool, *, lang: str = "en") -> str:
     """A yes or no in a table cell."""
-    return "yes" if value else "no"
+    return gettext("yes", lang=lang) if value else gettext("no", lang=lang)
 
 
 # --- look-ups ------------------------------------------------------------------------------------
 
 
-def list_columns(kind: str) -> tuple[str, ...]:
+def list_columns(kind: str, *, lang: str = "en") -> tuple[str, ...]:
     """The column labels of the ``types``, ``bodies``, ``laws`` or ``sources`` listing."""
     return {
-        "types": ("id", "name", "name (es)", "parent", "aliases"),
-        "bodies": ("id", "acronyms", "name", "name (es)", "founded", "dissolved"),
-        "laws": ("id", "label", "date", "title", "title (es)"),
-        "sources": ("id", "title", "by", "year", "read"),
+        "types": (
+            gettext("id", lang=lang),
+            gettext("name", lang=lang),
+            gettext("name (es)", lang=lang),
+            gettext("parent", lang=lang),
+            gettext("aliases", lang=lang),
+        ),
+        "bodies": (
+            gettext("id", lang=lang),
+            gettext("acronyms", lang=lang),
+            gettext("name", lang=lang),
+            gettext("name (es)", lang=lang),
+            gettext("founded", lang=lang),
+            gettext("dissolved", lang=lang),
+        ),
+        "laws": (
+            gettext("id", lang=lang),
+            gettext("label", lang=lang),
+            gettext("date", lang=lang),
+            gettext("title", lang=lang),
+            gettext("title (es)", lang=lang),
+        ),
+        "sources": (
+            gettext("id", lang=lang),
+            gettext("title", lang=lang),
+            gettext("by", lang=lang),
+            gettext("year", lang=lang),
+            gettext("read", lang=lang),
+        ),
     }[kind]
 
 
-def read_on(day: str | None) -> str:
+def read_on(day: str | None, *, lang: str = "en") -> str:
     """Whether a source was read: ``read 2026-11-20`` or ``not read``."""
-    return "not read" if day is None else "read {day}".format(day=day)
+    return (
+        gettext("not read", lang=lang)
+        if day is None
+        else gettext("read {day}", lang=lang).format(day=day)
+    )
 
 
-def record_heading(*, name: str, ident: str, details: str) -> str:
+def record_heading(*, name: str, ident: str, details: str, lang: str = "en") -> str:
     """The first line of ``show``: ``Securities Market Superintendency [smv] (SMV, CONASEV)``."""
     if details:
-        return "{name} [{ident}] ({details})".format(name=name, ident=ident, details=details)
-    return "{name} [{ident}]".format(name=name, ident=ident)
+        return gettext("{name} [{ident}] ({details})", lang=lang).format(
+            name=name, ident=ident, details=details
+        )
+    return gettext("{name} [{ident}]", lang=lang).format(name=name, ident=ident)
 
 
-def mandate_line(*, start: str, function: str, types: str, end: str, body: str, laws: str) -> str:
+def mandate_line(
+    *, start: str, function: str, types: str, end: str, body: str, laws: str, lang: str = "en"
+) -> str:
     """A mandate on a line; ``end``, ``body`` and ``laws`` may be empty."""
-    line = "{start}  mandate: {function} of {types}".format(
+    line = gettext("{start}  mandate: {function} of {types}", lang=lang).format(
         start=start, function=function, types=types
     )
     if body:
-        line = "{line} by {body}".format(line=line, body=body)
+        line = gettext("{line} by {body}", lang=lang).format(line=line, body=body)
     if end:
-        line = "{line} until {end}".format(line=line, end=end)
-    return "{line} ({laws})".format(line=line, laws=laws) if laws else line
+        line = gettext("{line} until {end}", lang=lang).format(line=line, end=end)
+    return gettext("{line} ({laws})", lang=lang).format(line=line, laws=laws) if laws else line
 
 
-def received_line(*, date: str, function: str, types: str, others: str, laws: str) -> str:
+def received_line(
+    *, date: str, function: str, types: str, others: str, laws: str, lang: str = "en"
+) -> str:
     """A handover seen by the body receiving it; ``laws`` may be empty."""
-    line = "{date}  received {function} of {types} from {others}".format(
+    line = gettext("{date}  received {function} of {types} from {others}", lang=lang).format(
         date=date, function=function, types=types, others=others
     )
-    return "{line} ({laws})".format(line=line, laws=laws) if laws else line
+    return gettext("{line} ({laws})", lang=lang).format(line=line, laws=laws) if laws else line
 
 
-def handed_line(*, date: str, function: str, types: str, others: str, laws: str) -> str:
+def handed_line(
+    *, date: str, function: str, types: str, others: str, laws: str, lang: str = "en"
+) -> str:
     """A handover seen by the body handing it over; ``laws`` may be empty."""
-    line = "{date}  handed {function} of {types} to {others}".format(
+    line = gettext("{date}  handed {function} of {types} to {others}", lang=lang).format(
         date=date, function=function, types=types, others=others
     )
-    return "{line} ({laws})".format(line=line, laws=laws) if laws else line
+    return gettext("{line} ({laws})", lang=lang).format(line=line, laws=laws) if laws else line
 
 
-def law_date(date: str) -> str:
+def law_date(date: str, *, lang: str = "en") -> str:
     """A law's date under its heading."""
-    return "date: {date}".format(date=date)
+    return gettext("date: {date}", lang=lang).format(date=date)
 
 
-def law_created(name: str) -> str:
+def law_created(name: str, *, lang: str = "en") -> str:
     """A body a law created."""
-    return "created {name}".format(name=name)
+    return gettext("created {name}", lang=lang).format(name=name)
 
 
-def law_dissolved(name: str) -> str:
+def law_dissolved(name: str, *, lang: str = "en") -> str:
     """A body a law dissolved."""
-    return "dissolved {name}".format(name=name)
+    return gettext("dissolved {name}", lang=lang).format(name=name)
 
 
-def law_based(mandate: str) -> str:
+def law_based(mandate: str, *, lang: str = "en") -> str:
     """A mandate a law is the basis of."""
-    return "basis of {mandate}".format(mandate=mandate)
+    return gettext("basis of {mandate}", lang=lang).format(mandate=mandate)
 
 
-def cited_by_event(*, date: str, title: str) -> str:
+def cited_by_event(*, date: str, title: str, lang: str = "en") -> str:
     """An event citing a law."""
-    return "cited by event {date}: {title}".format(date=date, title=title)
+    return gettext("cited by event {date}: {title}", lang=lang).format(date=date, title=title)
 
 
-def cited_by(*, kind: str, ident: str, locator: str) -> str:
+def cited_by(*, kind: str, ident: str, locator: str, lang: str = "en") -> str:
     """A record citing a source, and where in it."""
-    return "cited by {kind} {ident}: {locator}".format(kind=kind, ident=ident, locator=locator)
+    return gettext("cited by {kind} {ident}: {locator}", lang=lang).format(
+        kind=kind, ident=ident, locator=locator
+    )
 
 
-def lineage_heading(function: str) -> str:
+def lineage_heading(function: str, *, lang: str = "en") -> str:
     """The heading of a type's lineage under one function."""
-    return "{function}:".format(function=function)
+    return gettext("{function}:", lang=lang).format(function=function)
 
 
-def step_line(*, start: str, end: str | None, holders: str) -> str:
+def step_line(*, start: str, end: str | None, holders: str, lang: str = "en") -> str:
     """A stretch of a lineage: ``1979-01-01 to 1992-01-01  ministry-of-labor``."""
     if end is None:
-        return "{start} to today  {holders}".format(start=start, holders=holders)
-    return "{start} to {end}  {holders}".format(start=start, end=end, holders=holders)
+        return gettext("{start} to today  {holders}", lang=lang).format(
+            start=start, holders=holders
+        )
+    return gettext("{start} to {end}  {holders}", lang=lang).format(
+        start=start, end=end, holders=holders
+    )
 
 
-def hit_line(*, kind: str, ident: str, label: str, field: str, context: str) -> str:
+def hit_line(
+    *, kind: str, ident: str, label: str, field: str, context: str, lang: str = "en"
+) -> str:
     """A search hit: what matched, and the match in context."""
-    return "{kind} {ident}: {label} — {field}: {context}".format(
+    return gettext("{kind} {ident}: {label} — {field}: {context}", lang=lang).format(
         kind=kind, ident=ident, label=label, field=field, context=context
     )
 
 
-def no_match() -> str:
+def no_match(*, lang: str = "en") -> str:
     """Said when a search finds nothing."""
-    return "no match"
+    return gettext("no match", lang=lang)
 
 
 # --- notebooks -----------------------------------------------------------------------------------
 
 
-def answer_rows() -> tuple[str, ...]:
+def answer_rows(*, lang: str = "en") -> tuple[str, ...]:
     """The row labels of an answer's table."""
-    return ("on", "type", "function", "held by", "possibly", "under", "sources", "certain")
-
-
-def handover_columns() -> tuple[str, ...]:
-    """The column labels of a table of handovers."""
-    return ("date", "function", "types", "except", "from", "to", "laws")
-
-
-# --- bibliographies and timelines ----------------------------------------------------------------
-
-
-def pinpoint(locators: str) -> str:
-    """The places an answer cites in a source, in the entry's note."""
-    return "Cited at {locators}.".format(locators=locators)
-
-
-def era_headline(*, body: str, function: str, types: str) -> str:
-    """A mandate as a TimelineJS era: ``FENACREP: supervision of savings-and-credit``."""
-    return "{body}: {function} of {types}".format(body=body, function=function, types=types)
-
-
-def month_name(month: int) -> str:
-    """A month's name, 1 to 12."""
-    names = (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+    return (
+        gettext("on", lang=lang),
+        gettext("type", lang=lang),
+        gettext("function", lang=lang),
+        gettext("held by", lang=lang),
+        gettext("possibly", lang=lang),
+        gettext("under", lang=lang),
+        gettext("sources", lang=lang),
+        gettext("certain", lang=lang),
     )
-    return names[month - 1]
 
 
-def month_year(*, month: str, year: int) -> str:
-    """A month of a year: ``June 1992``."""
-    return "{month} {year}".format(month=month, year=year)
-
-
-def day_month_year(*, day: int, month: str, year: int) -> str:
-    """A day: ``14 December 1964``."""
-    return "{day} {month} {year}".format(day=day, month=month, year=year)
-
-
-def about(date: str) -> str:
-    """An approximate date: ``about 1970``."""
-    return "about {date}".format(date=date)
-
-
-def perhaps(date: str) -> str:
-    """An uncertain date: ``perhaps 1978``."""
-    return "perhaps {date}".format(date=date)
-
-
-def perhaps_about(date: str) -> str:
-    """A date both uncertain and approximate."""
-    return "perhaps about {date}".format(date=date)
-
-
-def either_year(*, first: str, second: str) -> str:
-    """A date the sources put in one of two years: ``1992 or 1993``."""
-    return "{first} or {second}".format(first=first, second=second)
-
-
-def span(*, first: str, second: str) -> str:
-    """A span of time, with an en dash between the two sides."""
-    return "{first}\u2013{second}".format(first=first, second=second)
-
-
-def or_later(date: str) -> str:
-    """A date open at its end: ``1992 or later``."""
-    return "{date} or later".format(date=date)
-
-
-def or_earlier(date: str) -> str:
-    """A date open at its start: ``2000 or earlier``."""
-    return "{date} or earlier".format(date=date)
+def handover_columns(*, lang: str = "en") -> tuple[str, ...]:
+    """The column labels of a table of handovers."""
+    return (
+        gettext("date", lang=lang),
+        gettext("function", lang=lang),
+        gettext("types", lang=lang),
+        gettext("except", lang=lang),
+        gettext("from", lang=lang),
+        gettext("to", lang=lang),
+        gettext("laws", lang=lang),
+    )

@@ -97,13 +97,13 @@ class Source:
     language: str | None = None
     note: str | None = None
 
-    def cite(self, locator: str) -> str:
+    def cite(self, locator: str, *, lang: str = "en") -> str:
         """How a reader sees a citation of it: ``Historia (FENACREP), history page``.
 
         >>> Source(id="s", title="Historia", publisher="FENACREP").cite("history page")
         'Historia (FENACREP), history page'
         """
-        return prose.citation(self.title, self.publisher or self.author, locator)
+        return prose.citation(self.title, self.publisher or self.author, locator, lang=lang)
 
 
 @attrs.frozen
@@ -115,7 +115,7 @@ class Citation:
 
     def __str__(self) -> str:
         """Return ``source, locator``: how a citation reads when its source is not at hand."""
-        return prose.citation(self.source, None, self.locator)
+        return prose.citation(self.source, None, self.locator, lang="en")
 
 
 @attrs.frozen(kw_only=True)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from coophistory.cli.output import print_json, print_lines, table
 from coophistory.history import History, load
+from coophistory.i18n import gettext, pgettext
 from coophistory.records import FUNCTIONS
 
 __all__ = ["register"]
@@ -17,29 +18,78 @@ __all__ = ["register"]
 Command = Callable[..., argparse.ArgumentParser]
 
 
-def register(command: Command) -> None:
-    """Add the analyst's subcommands through the parser's ``command(name, run, text)`` helper."""
+def register(command: Command, lang: str = "en") -> None:
+    """Add the analyst's subcommands through the parser's ``command(name, run, text)`` helper.
+
+    Their help is in ``lang``.
+    """
     diff = command(
-        "diff", _diff, "What changed between two dates: holders, handovers, laws and events."
+        "diff",
+        _diff,
+        gettext("What changed between two dates: holders, handovers, laws and events.", lang=lang),
     )
-    diff.add_argument("start", metavar="A", help="the first date (EDTF: 2018-06-01, 2018)")
-    diff.add_argument("end", metavar="B", help="the second date, after the first")
-    diff.add_argument("--function", choices=FUNCTIONS, help="only this function (default: both)")
     diff.add_argument(
-        "--type", dest="coop_type", metavar="TYPE", help="only this type and its subtypes"
+        "start",
+        metavar=pgettext("metavar", "A", lang=lang),
+        help=gettext("the first date (EDTF: 2018-06-01, 2018)", lang=lang),
     )
-    command("types", _types, "Every cooperative type: id, names in both languages, aliases.")
-    command("bodies", _bodies, "Every body: id, names, acronyms, founding and dissolution.")
-    command("laws", _laws, "Every law, decree and resolution with its dates.")
-    command("sources", _sources, "Every source the history cites, and whether it was read.")
-    show = command("show", _show, "One record and its relations: a body, law, type or source.")
+    diff.add_argument(
+        "end",
+        metavar=pgettext("metavar", "B", lang=lang),
+        help=gettext("the second date, after the first", lang=lang),
+    )
+    diff.add_argument(
+        "--function",
+        choices=FUNCTIONS,
+        help=gettext("only this function (default: both)", lang=lang),
+    )
+    diff.add_argument(
+        "--type",
+        dest="coop_type",
+        metavar=pgettext("metavar", "TYPE", lang=lang),
+        help=gettext("only this type and its subtypes", lang=lang),
+    )
+    command(
+        "types",
+        _types,
+        gettext("Every cooperative type: id, names in both languages, aliases.", lang=lang),
+    )
+    command(
+        "bodies",
+        _bodies,
+        gettext("Every body: id, names, acronyms, founding and dissolution.", lang=lang),
+    )
+    command("laws", _laws, gettext("Every law, decree and resolution with its dates.", lang=lang))
+    command(
+        "sources",
+        _sources,
+        gettext("Every source the history cites, and whether it was read.", lang=lang),
+    )
+    show = command(
+        "show",
+        _show,
+        gettext("One record and its relations: a body, law, type or source.", lang=lang),
+    )
     show.add_argument(
-        "name", metavar="ID-OR-NAME", help="an id, name, acronym, law number or source id"
+        "name",
+        metavar=pgettext("metavar", "ID-OR-NAME", lang=lang),
+        help=gettext("an id, name, acronym, law number or source id", lang=lang),
     )
     search = command(
-        "search", _search, "Search names, aliases, descriptions, notes and titles, ranked."
+        "search",
+        _search,
+        gettext("Search names, aliases, descriptions, notes and titles, ranked.", lang=lang),
     )
-    search.add_argument("text", metavar="TEXT", help="words to find (case and accents ignored)")
+    search.add_argument(
+        "text",
+        metavar=pgettext("metavar", "TEXT", lang=lang),
+        help=gettext("words to find (case and accents ignored)", lang=lang),
+    )
+
+
+def _lang(args: argparse.Namespace) -> str:
+    """The language the command speaks (set by :func:`coophistory.cli.main`)."""
+    return str(getattr(args, "lang", None) or "en")
 
 
 def history_of(args: argparse.Namespace) -> History:
@@ -54,7 +104,7 @@ def _diff(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found.to_dict())
     else:
-        print_lines(str(found).splitlines())
+        print_lines(found.text(_lang(args)).splitlines())
     return 0
 
 
@@ -65,7 +115,7 @@ def _listing(args: argparse.Namespace, kind: str) -> int:
     if args.json:
         print_json(lookup.rows(history, kind))
     else:
-        print_lines(table(lookup.table(history, kind)))
+        print_lines(table(lookup.table(history, kind, _lang(args))))
     return 0
 
 
@@ -88,7 +138,7 @@ def _sources(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from coophistory import lookup  # noqa: PLC0415 - off the `who` path
 
-    shown = lookup.show(history_of(args), args.name)
+    shown = lookup.show(history_of(args), args.name, _lang(args))
     if args.json:
         print_json(shown.data)
     else:
@@ -103,5 +153,5 @@ def _search(args: argparse.Namespace) -> int:
     if args.json:
         print_json([hit.to_dict() for hit in hits])
     else:
-        print_lines(lookup.hit_lines(hits))
+        print_lines(lookup.hit_lines(hits, _lang(args)))
     return 0

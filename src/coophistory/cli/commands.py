@@ -8,14 +8,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Final
 
+import pendulum
+
 from coophistory import prose, prose_output
 from coophistory.answers import handover_dict
 from coophistory.cli.output import print_json, print_lines, print_text, table
 from coophistory.dates import parse_date
 from coophistory.errors import DataError, MissingFileError
+from coophistory.grammar import grammar
 from coophistory.history import History, load
+from coophistory.i18n import SOURCE_LANGUAGE
 from coophistory.loading import BUNDLED
-from coophistory.records import FUNCTIONS
+from coophistory.records import FUNCTIONS, Body, Handover
 from coophistory.schema import row
 
 __all__ = [
@@ -36,7 +40,14 @@ _BINARY_FORMATS: Final = ("png", "pdf")
 
 
 def _history(args: argparse.Namespace) -> History:
-    return load(*args.data) if args.data else load()
+    """The history asked about, kept on ``args`` so an error can name its records."""
+    history = load(*args.data) if args.data else load()
+    args.history = history
+    return history
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return str(getattr(args, "lang", None) or SOURCE_LANGUAGE)
 
 
 def who(args: argparse.Namespace) -> int:
@@ -48,9 +59,9 @@ def who(args: argparse.Namespace) -> int:
 
         print_text(cite.entries(history, answer.citations, args.cite))
     elif args.json:
-        print_json(answer.to_dict())
+        print_json(answer.to_dict(_lang(args)))
     else:
-        print_lines([str(answer)])
+        print_lines([answer.text(_lang(args))])
     return 0
 
 
@@ -64,52 +75,58 @@ def on(args: argparse.Namespace) -> int:
             {
                 "on": str(parse_date(args.date)),
                 "answers": [
-                    answers[f][t.id].to_dict() for t in history.concrete_types() for f in functions
+                    answers[f][t.id].to_dict(_lang(args))
+                    for t in history.concrete_types()
+                    for f in functions
                 ],
             }
         )
         return 0
+    forms = grammar(_lang(args))
 
     def holders(answer: Any) -> str:
-        named = [b.label_on(answer.day) for b in answer.bodies]
-        named += [f"{b.label_on(answer.day)}?" for b in answer.possible]
+        named = [forms.body_label(b, answer.day) for b in answer.bodies]
+        named += [f"{forms.body_label(b, answer.day)}?" for b in answer.possible]
         return " + ".join(named) or "-"
 
-    rows = [("type", *functions)]
+    rows = [(prose.type_heading(lang=forms.lang), *(forms.function(f) for f in functions))]
     rows += [
         (t.id, *(holders(answers[f][t.id]) for f in functions)) for t in history.concrete_types()
     ]
     print_lines(table(rows))
     if any(not a.certain for by_type in answers.values() for a in by_type.values()):
-        print_lines([prose.possibly_note()])
+        print_lines([prose.possibly_note(lang=forms.lang)])
     return 0
 
 
 def handovers(args: argparse.Namespace) -> int:
     """``coophistory handovers``: when a function passed between bodies."""
-    history = _history(args)
-    found = [
-        handover_dict(history, h) for h in history.handovers(args.coop_type, function=args.function)
-    ]
+    history, lang = _history(args), _lang(args)
+    found = history.handovers(args.coop_type, function=args.function)
     if args.json:
-        print_json(found)
+        print_json([handover_dict(history, h, lang) for h in found])
         return 0
+    forms = grammar(lang)
 
-    def names(refs: list[dict[str, Any]]) -> str:
-        return ", ".join(ref["acronym"] or ref["name"] for ref in refs)
+    def names(bodies: tuple[Body, ...], h: Handover) -> str:
+        day = h.date.earliest or pendulum.Date(1, 1, 1)
+        return ", ".join(forms.body_label(b, day) for b in bodies)
 
-    def types(h: dict[str, Any]) -> str:
-        types = ", ".join(h["coop_types"])
-        return prose.types_except(types, ", ".join(h["excluding"])) if h["excluding"] else types
+    def types(h: Handover) -> str:
+        types = ", ".join(h.coop_types)
+        if not h.excluding:
+            return types
+        return prose.types_except(types, ", ".join(h.excluding), lang=lang)
 
     print_lines(
         prose.handover_line(
-            date=h["date"],
-            function=h["function"],
+            date=forms.listed_date(h.date),
+            function=forms.function(h.function),
             types=types(h),
-            givers=names(h["from"]),
-            receivers=names(h["to"]),
-            laws=", ".join(law["label"] for law in h["laws"]),
+            givers=names(h.from_bodies, h),
+            receivers=names(h.to_bodies, h),
+            laws=", ".join(forms.law_label(history.law(law)) for law in h.basis),
+            lang=lang,
         )
         for h in found
     )
@@ -119,10 +136,19 @@ def handovers(args: argparse.Namespace) -> int:
 def timeline(args: argparse.Namespace) -> int:
     """``coophistory timeline``: events in date order within a range."""
     events = _history(args).events(args.start, args.end, coop_type=args.coop_type, kind=args.kind)
+    forms = grammar(_lang(args))
     if args.json:
         print_json([row(e) for e in events])
     else:
-        print_lines(prose.event_line(date=str(e.date), kind=e.kind, title=e.title) for e in events)
+        print_lines(
+            prose.event_line(
+                date=forms.listed_date(e.date),
+                kind=forms.event_kind(e.kind),
+                title=e.title,
+                lang=forms.lang,
+            )
+            for e in events
+        )
     return 0
 
 
@@ -152,7 +178,10 @@ def _refuse_unused(
     """Stop with a usage error when an option the chosen view or format ignores was given."""
     for option, flag in _FLAGS.items():
         if option not in used and getattr(args, option, None) is not None:
-            args.usage_error(prose.option_not_for(option=flag, command=f"{command} {choice}"))
+            message = prose.option_not_for(
+                option=flag, command=f"{command} {choice}", lang=_lang(args)
+            )
+            args.usage_error(message)
 
 
 def render_diagram(args: argparse.Namespace) -> int:
@@ -160,19 +189,23 @@ def render_diagram(args: argparse.Namespace) -> int:
     from coophistory import render  # noqa: PLC0415 - graphviz off the `who` path
 
     _refuse_unused(args, "render", args.view, _RENDER_OPTIONS[args.view])
-    history = _history(args)
+    history, lang = _history(args), _lang(args)
     functions = FUNCTIONS if args.function is None else (args.function,)
     if args.view == "snapshot":
         if args.on is None:
-            args.usage_error(prose.snapshot_needs_a_day())
-        diagram = render.snapshot(history, args.on, functions=functions)
+            args.usage_error(prose.snapshot_needs_a_day(lang=lang))
+        diagram = render.snapshot(history, args.on, functions=functions, lang=lang)
     elif args.view == "timeline":
-        diagram = render.timeline(history, args.start, args.end, kinds=args.kind)
+        diagram = render.timeline(history, args.start, args.end, kinds=args.kind, lang=lang)
     elif args.view == "lanes":
         function = args.function or "supervision"
-        diagram = render.lanes(history, function=function, start=args.start, end=args.end)
+        diagram = render.lanes(
+            history, function=function, start=args.start, end=args.end, lang=lang
+        )
     else:
-        diagram = render.handovers(history, functions=functions, start=args.start, end=args.end)
+        diagram = render.handovers(
+            history, functions=functions, start=args.start, end=args.end, lang=lang
+        )
     render.write(diagram, _destination(args, args.diagram_format), args.diagram_format)
     return 0
 
@@ -193,9 +226,10 @@ def _destination(args: argparse.Namespace, fmt: str | None) -> Path | BinaryIO:
     if args.output != "-":
         return Path(args.output)
     if fmt is None:
-        args.usage_error(prose_output.stdout_needs_a_format(", ".join(DIAGRAM_FORMATS)))
+        formats = ", ".join(DIAGRAM_FORMATS)
+        args.usage_error(prose_output.stdout_needs_a_format(formats, lang=_lang(args)))
     if fmt in _BINARY_FORMATS and sys.stdout.isatty():
-        args.usage_error(prose_output.binary_not_to_a_terminal(fmt))
+        args.usage_error(prose_output.binary_not_to_a_terminal(fmt, lang=_lang(args)))
     sys.stdout.flush()
     return sys.stdout.buffer
 
@@ -211,7 +245,7 @@ def validate(args: argparse.Namespace) -> int:
         problems = [str(err)]
     else:
         problems = []
-    warnings = [] if problems else _warnings(history)
+    warnings = [] if problems else _warnings(history, _lang(args))
     if args.json:
         print_json(
             {
@@ -225,11 +259,12 @@ def validate(args: argparse.Namespace) -> int:
         print_lines(problems)
     else:
         print_lines(warnings)
-        print_lines([prose.valid_files(files=", ".join(map(str, files)), history=repr(history))])
+        files_text = ", ".join(map(str, files))
+        print_lines([prose.valid_files(files=files_text, history=repr(history), lang=_lang(args))])
     return 1 if problems else 0
 
 
-def _warnings(history: History) -> list[str]:
+def _warnings(history: History, lang: str) -> list[str]:
     """What a valid history still asks of its curator: records resting only on unread sources."""
     from coophistory.review import resting_on_unread  # noqa: PLC0415 - off the `who` path
 
@@ -238,6 +273,7 @@ def _warnings(history: History) -> list[str]:
             table=f.table,
             record=f.record,
             sources=", ".join(dict.fromkeys(c.source for c in f.citations)),
+            lang=lang,
         )
         for f in resting_on_unread(history)
     ]
@@ -249,18 +285,20 @@ def conflicts(args: argparse.Namespace) -> int:
     if args.json:
         print_json([row(c) for c in conflicts])
         return 0
+    lang = _lang(args)
     for conflict in conflicts:
-        lines = [prose.conflict_heading(ident=conflict.id, title=conflict.title)]
+        lines = [prose.conflict_heading(ident=conflict.id, title=conflict.title, lang=lang)]
         lines += [
             prose.conflict_claim(
                 value=claim.value,
                 preferred=claim.value == conflict.preferred,
                 citation=str(claim.citation),
                 note=claim.note or "",
+                lang=lang,
             )
             for claim in conflict.claims
         ]
         if conflict.reason:
-            lines.append(prose.conflict_reason(conflict.reason))
+            lines.append(prose.conflict_reason(conflict.reason, lang=lang))
         print_lines(lines)
     return 0

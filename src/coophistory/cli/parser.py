@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any, Final, NoReturn
 
 from coophistory import export as exports
+from coophistory import prose
 from coophistory import render as diagrams
 from coophistory.cli import analyst, commands
 from coophistory.cli.output import print_line
+from coophistory.grammar import grammar
+from coophistory.i18n import available_languages, gettext, pgettext
 from coophistory.records import FUNCTIONS
 
 __all__ = ["PROG", "parser"]
@@ -22,44 +25,52 @@ BIBLIOGRAPHIES: Final = ("csl-json", "bibtex", "ris")
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors are one line on stderr."""
+    """An ArgumentParser whose usage errors are one line on stderr, in its language."""
+
+    def __init__(self, *args: Any, lang: str = "en", **kwargs: Any) -> None:
+        self.lang = lang
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         """Print one line naming the mistake and exit with status 2."""
-        print_line(sys.stderr, f"{self.prog}: error: {message} (see '{self.prog} --help')")
+        print_line(sys.stderr, prose.usage_error(prog=self.prog, message=message, lang=self.lang))
         raise SystemExit(2)
 
 
-def parser() -> argparse.ArgumentParser:
-    """The command line's argument parser, every subcommand in it."""
+def parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command line's argument parser, every subcommand in it, its help in ``lang``.
+
+    argparse's own words ("usage:", "options") follow ``lang`` only inside
+    :func:`coophistory.cli.language.argparse_speaking`.
+    """
     top = _Parser(
+        lang=lang,
         prog=PROG,
-        description="Who supervised and promoted Peru's cooperatives, when, "
-        "under which law, according to which source.",
+        description=gettext(
+            "Who supervised and promoted Peru's cooperatives, when, "
+            "under which law, according to which source.",
+            lang=lang,
+        ),
     )
-    top.add_argument("--version", action=_VersionAction, help="show the version and exit")
-    top.add_argument(
-        "--data",
-        action="append",
-        type=Path,
-        metavar="FILE",
-        help="answer from this TOML or JSON file instead of the bundled data "
-        "(repeatable; give the bundled path too to extend it)",
-    )
+    _top_options(top, lang)
     subcommands = top.add_subparsers(
-        title="commands", metavar="COMMAND", required=True, parser_class=_Parser
+        title=gettext("commands", lang=lang),
+        metavar=pgettext("metavar", "COMMAND", lang=lang),
+        required=True,
+        parser_class=_Parser,
     )
 
     def command(
         name: str, run: Callable[[argparse.Namespace], int], text: str, *, json_output: bool = True
     ) -> argparse.ArgumentParser:
         sub = subcommands.add_parser(name, help=text, description=text)
+        sub.lang = lang
         sub.set_defaults(run=run)
         if json_output:
             sub.add_argument(
                 "--json",
                 action="store_true",
-                help="print machine-readable JSON (shapes in docs/cli-json.md)",
+                help=gettext("print machine-readable JSON (shapes in docs/cli-json.md)", lang=lang),
             )
         return sub
 
@@ -68,154 +79,263 @@ def parser() -> argparse.ArgumentParser:
             "--function",
             choices=FUNCTIONS,
             default="supervision",
-            help="which function (default: supervision)",
+            help=gettext("which function (default: supervision)", lang=lang),
         )
 
     who = command(
         "who",
         commands.who,
-        "Who held a function over a cooperative type on a date, with law and source.",
+        gettext(
+            "Who held a function over a cooperative type on a date, with law and source.", lang=lang
+        ),
     )
-    who.add_argument("coop_type", metavar="TYPE", help="a cooperative type: id, name or alias")
-    who.add_argument("date", metavar="DATE", help="an EDTF date: 2019-01-01, 1995-06 or 1978")
+    who.add_argument(
+        "coop_type",
+        metavar=pgettext("metavar", "TYPE", lang=lang),
+        help=gettext("a cooperative type: id, name or alias", lang=lang),
+    )
+    who.add_argument(
+        "date",
+        metavar=pgettext("metavar", "DATE", lang=lang),
+        help=gettext("an EDTF date: 2019-01-01, 1995-06 or 1978", lang=lang),
+    )
     function_option(who)
     who.add_argument(
         "--cite",
         choices=BIBLIOGRAPHIES,
-        help="print the bibliography entries the answer rests on, locators as pinpoints",
+        help=gettext(
+            "print the bibliography entries the answer rests on, locators as pinpoints", lang=lang
+        ),
     )
 
-    on = command("on", commands.on, "Every cooperative type and who held each function on a date.")
-    on.add_argument("date", metavar="DATE", help="an EDTF date: 2019-01-01, 1995-06 or 1978")
-    on.add_argument("--function", choices=FUNCTIONS, help="only this function (default: both)")
+    on = command(
+        "on",
+        commands.on,
+        gettext("Every cooperative type and who held each function on a date.", lang=lang),
+    )
+    on.add_argument(
+        "date",
+        metavar=pgettext("metavar", "DATE", lang=lang),
+        help=gettext("an EDTF date: 2019-01-01, 1995-06 or 1978", lang=lang),
+    )
+    on.add_argument(
+        "--function",
+        choices=FUNCTIONS,
+        help=gettext("only this function (default: both)", lang=lang),
+    )
 
     handovers = command(
-        "handovers", commands.handovers, "When a function passed from some bodies to others."
+        "handovers",
+        commands.handovers,
+        gettext("When a function passed from some bodies to others.", lang=lang),
     )
     handovers.add_argument(
         "coop_type",
-        metavar="TYPE",
+        metavar=pgettext("metavar", "TYPE", lang=lang),
         nargs="?",
-        help="only handovers concerning this type (default: every type)",
+        help=gettext("only handovers concerning this type (default: every type)", lang=lang),
     )
     function_option(handovers)
 
     timeline = command(
-        "timeline", commands.timeline, "Events in date order, within [--from, --to)."
+        "timeline",
+        commands.timeline,
+        gettext("Events in date order, within [--from, --to).", lang=lang),
     )
-    _range_options(timeline)
+    _range_options(timeline, lang)
     timeline.add_argument(
         "--type",
         dest="coop_type",
-        metavar="TYPE",
-        help="only events about this type, its subtypes or its ancestors",
+        metavar=pgettext("metavar", "TYPE", lang=lang),
+        help=gettext("only events about this type, its subtypes or its ancestors", lang=lang),
     )
     timeline.add_argument(
-        "--kind", metavar="KIND", help="only events of this kind (law, census, ...)"
+        "--kind",
+        metavar=pgettext("metavar", "KIND", lang=lang),
+        help=gettext("only events of this kind (law, census, ...)", lang=lang),
     )
 
     render = command(
         "render",
         commands.render_diagram,
-        "Draw a Graphviz diagram; the format comes from --format or the "
-        "file's extension (.svg, .png, .pdf, .dot). An option the diagram does not read "
-        "is refused.",
+        gettext(
+            "Draw a Graphviz diagram; the format comes from --format or the "
+            "file's extension (.svg, .png, .pdf, .dot). An option the diagram does not read "
+            "is refused.",
+            lang=lang,
+        ),
         json_output=False,
     )
-    render.add_argument("view", choices=tuple(diagrams.VIEWS), help="which diagram")
+    render.add_argument(
+        "view", choices=tuple(diagrams.VIEWS), help=gettext("which diagram", lang=lang)
+    )
     render.set_defaults(usage_error=render.error)
-    _output_option(render)
+    _output_option(render, lang)
     render.add_argument(
         "--format",
         dest="diagram_format",
         choices=commands.DIAGRAM_FORMATS,
-        help="the diagram's format (default: the output file's extension; needed with -o -, "
-        "which sends png and pdf only to a pipe or a file, never to a terminal)",
+        help=gettext(
+            "the diagram's format (default: the output file's extension; needed with -o -, "
+            "which sends png and pdf only to a pipe or a file, never to a terminal)",
+            lang=lang,
+        ),
     )
     render.add_argument(
-        "--on", metavar="DATE", help="the day a snapshot shows (snapshot only, required)"
+        "--on",
+        metavar=pgettext("metavar", "DATE", lang=lang),
+        help=gettext("the day a snapshot shows (snapshot only, required)", lang=lang),
     )
     render.add_argument(
-        "--from", dest="start", metavar="DATE", help="timeline, lanes, handovers: first date"
+        "--from",
+        dest="start",
+        metavar=pgettext("metavar", "DATE", lang=lang),
+        help=gettext("timeline, lanes, handovers: first date", lang=lang),
     )
     render.add_argument(
-        "--to", dest="end", metavar="DATE", help="timeline, lanes, handovers: first date excluded"
+        "--to",
+        dest="end",
+        metavar=pgettext("metavar", "DATE", lang=lang),
+        help=gettext("timeline, lanes, handovers: first date excluded", lang=lang),
     )
     render.add_argument(
         "--kind",
         action="append",
-        metavar="KIND",
-        help="timeline only: events of this kind (repeatable)",
+        metavar=pgettext("metavar", "KIND", lang=lang),
+        help=gettext("timeline only: events of this kind (repeatable)", lang=lang),
     )
     render.add_argument(
         "--function",
         choices=FUNCTIONS,
-        help="lanes, snapshot, handovers: only this function "
-        "(default: supervision for lanes, both for the others)",
+        help=gettext(
+            "lanes, snapshot, handovers: only this function "
+            "(default: supervision for lanes, both for the others)",
+            lang=lang,
+        ),
     )
 
     export = command(
         "export",
         commands.export,
-        "Write the whole history in another format: to a file (atomically) or, with -o -, "
-        "to standard output.",
+        gettext(
+            "Write the whole history in another format: to a file (atomically) or, with -o -, "
+            "to standard output.",
+            lang=lang,
+        ),
         json_output=False,
     )
-    export.add_argument("format", choices=tuple(exports.FORMATS), help="the format")
-    _output_option(export)
+    export.add_argument(
+        "format", choices=tuple(exports.FORMATS), help=gettext("the format", lang=lang)
+    )
+    _output_option(export, lang)
     export.set_defaults(usage_error=export.error)
     export.add_argument(
         "--table",
         choices=exports.CSV_TABLES,
-        help="csv only: which table (default: mandates)",
+        help=gettext("csv only: which table (default: mandates)", lang=lang),
     )
     export.add_argument(
         "--excel",
         action="store_const",
         const=True,
-        help="csv only: start with a byte-order mark, so spreadsheets read accents right",
+        help=gettext(
+            "csv only: start with a byte-order mark, so spreadsheets read accents right", lang=lang
+        ),
     )
     export.add_argument(
         "--base",
-        metavar="IRI",
-        help="jsonld only: the prefix of record IRIs, an absolute IRI ending in / or # "
-        "(default: urn:coophistory:)",
+        metavar=pgettext("metavar", "IRI", lang=lang),
+        help=gettext(
+            "jsonld only: the prefix of record IRIs, an absolute IRI ending in / or # "
+            "(default: urn:coophistory:)",
+            lang=lang,
+        ),
     )
 
     validate = command(
         "validate",
         commands.validate,
-        "Check data files and list every problem; exit 0 when clean. Records resting only on "
-        "unread sources are listed as warnings, which do not fail the check.",
+        gettext(
+            "Check data files and list every problem; exit 0 when clean. Records resting only on "
+            "unread sources are listed as warnings, which do not fail the check.",
+            lang=lang,
+        ),
     )
     validate.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help="TOML or JSON data files"
+        "files",
+        nargs="+",
+        type=Path,
+        metavar=pgettext("metavar", "FILE", lang=lang),
+        help=gettext("TOML or JSON data files", lang=lang),
     )
     validate.add_argument(
-        "--with-bundled", action="store_true", help="check the files together with the bundled data"
+        "--with-bundled",
+        action="store_true",
+        help=gettext("check the files together with the bundled data", lang=lang),
     )
 
     command(
-        "conflicts", commands.conflicts, "Every fact on which sources disagree, with each claim."
+        "conflicts",
+        commands.conflicts,
+        gettext("Every fact on which sources disagree, with each claim.", lang=lang),
     )
-    analyst.register(command)
+    analyst.register(command, lang)
     return top
 
 
-def _output_option(sub: argparse.ArgumentParser) -> None:
+def _output_option(sub: argparse.ArgumentParser, lang: str) -> None:
     sub.add_argument(
         "-o",
         "--output",
         required=True,
-        metavar="FILE",
-        help="file to write, or - for standard output; a regular file is replaced atomically, "
-        "a device or a FIFO written directly, a symbolic link kept (its target is written)",
+        metavar=pgettext("metavar", "FILE", lang=lang),
+        help=gettext(
+            "file to write, or - for standard output; a regular file is replaced atomically, "
+            "a device or a FIFO written directly, a symbolic link kept (its target is written)",
+            lang=lang,
+        ),
     )
 
 
-def _range_options(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--from", dest="start", metavar="DATE", help="first date included")
-    sub.add_argument("--to", dest="end", metavar="DATE", help="first date excluded")
+def _top_options(top: argparse.ArgumentParser, lang: str) -> None:
+    """The options before the command: --version, --data and --lang."""
+    top.add_argument(
+        "--version", action=_VersionAction, help=gettext("show the version and exit", lang=lang)
+    )
+    top.add_argument(
+        "--data",
+        action="append",
+        type=Path,
+        metavar=pgettext("metavar", "FILE", lang=lang),
+        help=gettext(
+            "answer from this TOML or JSON file instead of the bundled data "
+            "(repeatable; give the bundled path too to extend it)",
+            lang=lang,
+        ),
+    )
+    top.add_argument(
+        "--lang",
+        metavar=pgettext("metavar", "LANG", lang=lang),
+        help=gettext(
+            "the language to answer in: {languages} (default: COOPHISTORY_LANG, then the locale)",
+            lang=lang,
+        ).format(languages=", ".join(available_languages())),
+    )
+
+
+def _range_options(sub: argparse.ArgumentParser, lang: str) -> None:
+    sub.add_argument(
+        "--from",
+        dest="start",
+        metavar=pgettext("metavar", "DATE", lang=lang),
+        help=gettext("first date included", lang=lang),
+    )
+    sub.add_argument(
+        "--to",
+        dest="end",
+        metavar=pgettext("metavar", "DATE", lang=lang),
+        help=gettext("first date excluded", lang=lang),
+    )
 
 
 class _VersionAction(argparse.Action):
@@ -228,13 +348,15 @@ class _VersionAction(argparse.Action):
         import coophistory  # noqa: PLC0415 - the package is loaded already; this reads metadata
         from coophistory import prose  # noqa: PLC0415 - only when asked
 
+        forms = grammar(getattr(parser, "lang", "en"))
         bundled = coophistory.load()
         current = bundled.current_to
         line = prose.version_line(
             program=parser.prog,
             version=str(coophistory.__version__),
             dataset=bundled.dataset_version,
-            current_to="" if current is None else str(current),
+            current_to="" if current is None else forms.listed_date(current),
+            lang=forms.lang,
         )
         print_line(sys.stdout, line)
         raise SystemExit(0)

@@ -114,12 +114,13 @@ def _handover_headline(handover: Handover) -> str:
     assert day is not None  # noqa: S101 - a handover's date is a mandate's start, closed
     types = ", ".join(handover.coop_types)
     if handover.excluding:
-        types = prose.types_except(types, ", ".join(handover.excluding))
+        types = prose.types_except(types, ", ".join(handover.excluding), lang="en")
     return prose.handover_headline(
         function=handover.function,
         types=types,
         givers=" + ".join(b.label_on(day) for b in handover.from_bodies),
         receivers=" + ".join(b.label_on(day) for b in handover.to_bodies),
+        lang="en",
     )
 
 

@@ -9,6 +9,7 @@ import graphviz
 import pendulum
 
 from coophistory import arguments, names, prose
+from coophistory.grammar import English, grammar
 from coophistory.periods import DateLike, as_of_range, overlaps
 from coophistory.records import FUNCTIONS, Body, Mandate
 from coophistory.render.style import (
@@ -42,25 +43,29 @@ def handovers(
     end: DateLike | None = None,
     title: str | None = None,
     sources: bool = True,
+    lang: str = "en",
 ) -> graphviz.Digraph:
     """Who handed which function to whom, when and under which law, left to right in time.
 
     ``coop_types`` (a list of names) narrows it to some types and their subtypes;
     ``functions`` to some functions; ``start`` and ``end`` to the handovers dated within the
     half-open range (and the delegations in force within it). ``sources`` numbers the
-    citations behind each handover and lists them as notes.
+    citations behind each handover and lists them as notes; ``lang`` is the language of every
+    word in it.
     """
     scopes: list[str | None] = [None]
     if coop_types is not None:
         scopes = list(arguments.names(coop_types, "coop_types"))
     functions = [names.function(f) for f in arguments.names(functions, "functions")]
     low, high = as_of_range(start, end)
+    forms = grammar(lang)
     canvas = Canvas(
         history,
         "handovers",
-        title or prose.handovers_title(),
+        title or prose.handovers_title(lang=forms.lang),
         sources=sources,
         rankdir="LR",
+        forms=forms,
     )
     frame, notes = canvas.frame, canvas.notes
     frame.attr("node", shape="box", style="rounded", color=GREY, margin="0.15,0.08")
@@ -78,13 +83,14 @@ def handovers(
         branch = branch_of(history, step.coop_types)
         used.add(branch)
         label = [
-            f"{step.date.display()}"
-            + (f" · {law_labels(history, step.basis)}" if step.basis else "")
+            forms.date(step.date)
+            + (f" · {law_labels(history, step.basis, forms)}" if step.basis else "")
         ]
         if history.coop_type(branch).parent is not None or len(step.coop_types) > 1:
-            label += wrap(type_names(history, step.coop_types), 34)
+            label += wrap(type_names(history, step.coop_types, forms), 34)
         if step.excluding:
-            label += wrap(prose.except_types(type_names(history, step.excluding)), 34)
+            excluded = type_names(history, step.excluding, forms)
+            label += wrap(prose.except_types(excluded, lang=forms.lang), 34)
         label[-1] += notes.mark(step.citations)
         pairs = [(g, r) for g in step.from_bodies for r in step.to_bodies if r != g]
         _edges(frame, bodies, pairs, label, line(step.function, colours[branch]))
@@ -94,9 +100,9 @@ def handovers(
         used.add(branch)
         basis = tuple(dict.fromkeys(law for m in mandates for law in m.basis))
         label = [
-            min(m.start for m in mandates).display()
-            + (f" · {law_labels(history, basis)}" if basis else ""),
-            *wrap(prose.joins(type_names(history, types)), 34),
+            forms.date(min(m.start for m in mandates))
+            + (f" · {law_labels(history, basis, forms)}" if basis else ""),
+            *wrap(prose.joins(type_names(history, types, forms), lang=forms.lang), 34),
         ]
         label[-1] += notes.mark(c for m in mandates for c in m.citations)
         style = line(function, colours[branch]) | {"arrowtail": "odiamond", "dir": "both"}
@@ -110,7 +116,9 @@ def handovers(
         assert mandate.delegated_by is not None  # noqa: S101 - filtered above
         bodies.setdefault(mandate.delegated_by, None)
         span = prose.delegates(
-            mandate.start.display(), mandate.end.display() if mandate.end else ""
+            forms.bound(mandate.start),
+            forms.bound(mandate.end) if mandate.end else "",
+            lang=forms.lang,
         )
         frame.edge(
             mandate.delegated_by,
@@ -120,8 +128,9 @@ def handovers(
             **DELEGATION,
         )
     for body_id in bodies:
-        frame.node(body_id, _body_label(history.body(body_id)))
-    legend(frame, history, functions, used, delegation=bool(delegated), joins=bool(joined))
+        frame.node(body_id, _body_label(history.body(body_id), forms))
+    delegation = bool(delegated)
+    legend(frame, history, functions, used, delegation=delegation, joins=bool(joined), forms=forms)
     return canvas.finish()
 
 
@@ -181,12 +190,18 @@ def _joinings(
     return found
 
 
-def _body_label(body: Body) -> str:
+def _body_label(body: Body, forms: English) -> str:
     """A body across time: every acronym it used, its present name, and when it was renamed."""
     renamings = sorted(body.former_names, key=lambda f: f.until)
-    lines = [f"<B>{html_text(names_over_time(body))}</B>"]
+    lines = [f"<B>{html_text(names_over_time(body, forms))}</B>"]
     if body.acronym:
-        lines += [f'<FONT POINT-SIZE="9">{html_text(line)}</FONT>' for line in wrap(body.name)]
-    renamed = (prose.named_until(f.acronym or f.name, f.until.display()) for f in renamings)
+        lines += [
+            f'<FONT POINT-SIZE="9">{html_text(line)}</FONT>'
+            for line in wrap(forms.present_name(body))
+        ]
+    renamed = (
+        prose.named_until(f.acronym or forms.former_name(f), forms.bound(f.until), lang=forms.lang)
+        for f in renamings
+    )
     lines += [f'<FONT POINT-SIZE="8"><I>{html_text(text)}</I></FONT>' for text in renamed]
     return f"<{'<BR/>'.join(lines)}>"

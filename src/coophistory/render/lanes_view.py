@@ -10,6 +10,7 @@ import graphviz
 import pendulum
 
 from coophistory import names, prose
+from coophistory.grammar import English, grammar
 from coophistory.periods import DateLike, as_of_range
 from coophistory.render.style import (
     PALETTE,
@@ -37,20 +38,24 @@ def lanes(
     end: DateLike | None = None,
     title: str | None = None,
     sources: bool = True,
+    lang: str = "en",
 ) -> graphviz.Digraph:
     """One lane per concrete type across time, a bar for each holder's stretch (a Gantt chart).
 
     A lighter bar is an uncertain stretch: a boundary known only to the month or year, or
     disputed. Bars are named as the bodies were named at the time. ``start`` and ``end``
-    clip the lanes to the half-open range [start, end).
+    clip the lanes to the half-open range [start, end); ``lang`` is the language of every
+    word in it.
     """
     function = names.function(function)
     low, high = as_of_range(start, end)
+    forms = grammar(lang)
     canvas = Canvas(
         history,
         "lanes",
-        title or prose.lanes_title(function),
+        title or prose.lanes_title(forms.function(function), lang=forms.lang),
         sources=sources,
+        forms=forms,
     )
     notes = canvas.notes
     lineages = {
@@ -59,7 +64,11 @@ def lanes(
     }
     steps = [s for lineage in lineages.values() for s in lineage]
     if not steps:
-        canvas.frame.node("empty", plain(prose.no_mandate(function)), shape="plaintext")
+        canvas.frame.node(
+            "empty",
+            plain(prose.no_mandate(forms.function(function), lang=forms.lang)),
+            shape="plaintext",
+        )
         return canvas.finish()
     first = min(s.start.year for s in steps) // 10 * 10 if low is None else low.year
     # Three years or more of room after the last change, for the open bars and their arrows.
@@ -83,19 +92,19 @@ def lanes(
     rows = [f"<TR><TD></TD><TD>{_strip(ticks)}</TD></TR>"]
     for type_id, lineage in lineages.items():
         mark = notes.mark(c for s in lineage for m in s.mandates for c in m.citations)
-        name = f"{history.coop_type(type_id).name}{mark}"
+        name = f"{forms.type_name(history.coop_type(type_id))}{mark}"
         rows.append(
             f'<TR><TD ALIGN="RIGHT">{html_text(name)}</TD>'
-            f"<TD>{_strip(_lane(history, lineage, axis, colours))}</TD></TR>"
+            f"<TD>{_strip(_lane(history, lineage, axis, colours, forms))}</TD></TR>"
         )
     legend = "".join(
         f'<TD BGCOLOR="{colour}" WIDTH="14" FIXEDSIZE="TRUE" HEIGHT="14"></TD>'
-        f'<TD ALIGN="LEFT">{html_text(names_over_time(history.body(body)))}</TD>'
+        f'<TD ALIGN="LEFT">{html_text(names_over_time(history.body(body), forms))}</TD>'
         for body, colour in colours.items()
     )
     legend += (
         f'<TD BGCOLOR="{_tint(PALETTE[1])}" WIDTH="14" FIXEDSIZE="TRUE" HEIGHT="14"></TD>'
-        f'<TD ALIGN="LEFT">{html_text(prose.key_uncertain_bar())}</TD>'
+        f'<TD ALIGN="LEFT">{html_text(prose.key_uncertain_bar(lang=forms.lang))}</TD>'
     )
     rows.append(f'<TR><TD></TD><TD ALIGN="LEFT">{_strip(legend, spacing=4)}</TD></TR>')
     table = f'<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0">{"".join(rows)}</TABLE>>'
@@ -133,7 +142,13 @@ def _strip(cells: str, spacing: int = 0) -> str:
     return f'<TABLE BORDER="0" CELLSPACING="{spacing}" CELLPADDING="0"><TR>{cells}</TR></TABLE>'
 
 
-def _lane(history: History, lineage: Sequence[Any], axis: _Axis, colours: dict[str, str]) -> str:
+def _lane(
+    history: History,
+    lineage: Sequence[Any],
+    axis: _Axis,
+    colours: dict[str, str],
+    forms: English,
+) -> str:
     """A lane's cells; a stretch held jointly shows one stripe per holder, one above another."""
     rows = max((len(s.bodies) + len(s.possible) for s in lineage), default=1) or 1
     start = axis.x(lineage[0].start) if lineage else 0
@@ -155,7 +170,7 @@ def _lane(history: History, lineage: Sequence[Any], axis: _Axis, colours: dict[s
             stripes: list[tuple[str | None, str]] = []
             for body in holders:
                 colour: str | None = colours[body.id]
-                name = body.label_on(begin)
+                name = forms.body_label(body, begin)
                 if step.possible and colour:
                     colour, name = _tint(colour), f"{name}?"
                 if step.end is None and finish is None:

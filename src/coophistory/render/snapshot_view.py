@@ -10,6 +10,7 @@ import graphviz
 
 from coophistory import arguments, names, prose
 from coophistory.errors import NothingChosenError
+from coophistory.grammar import English, grammar
 from coophistory.periods import DateLike
 from coophistory.records import FUNCTIONS
 from coophistory.render.style import (
@@ -42,13 +43,15 @@ def snapshot(
     functions: Sequence[str] = FUNCTIONS,
     title: str | None = None,
     sources: bool = True,
+    lang: str = "en",
 ) -> graphviz.Digraph:
     """Who held which function over which types on one day, bodies named as they were then.
 
     Types with the same holders share one box; a dashed line is a body that only possibly
     held the function that day (the day falls where a date is known only to the month or year,
-    or where sources disagree).
+    or where sources disagree). ``lang`` is the language of every word in it.
     """
+    forms = grammar(lang)
     functions = [names.function(f) for f in arguments.names(functions, "functions")]
     if not functions:
         raise NothingChosenError("function", FUNCTIONS)
@@ -57,9 +60,10 @@ def snapshot(
     canvas = Canvas(
         history,
         "snapshot",
-        title or prose.snapshot_title(when.display()),
+        title or prose.snapshot_title(forms.date(when), lang=forms.lang),
         sources=sources,
         rankdir="LR",
+        forms=forms,
     )
     frame, notes = canvas.frame, canvas.notes
     frame.attr("node", shape="box", style="rounded", color=GREY)
@@ -83,10 +87,10 @@ def snapshot(
         branch = branch_of(history, type_ids)
         used.add(branch)
         holders = any(certain or possible for certain, possible in key)
-        lines = wrap(type_names(history, type_ids), 28)
+        lines = wrap(type_names(history, type_ids, forms), 28)
         frame.node(
             f"group{number}",
-            plain(*lines, *([] if holders else [prose.no_holder()])),
+            plain(*lines, *([] if holders else [prose.no_holder(lang=forms.lang)])),
             color=colours[branch],
             penwidth="2",
             style="rounded,filled",
@@ -99,13 +103,13 @@ def snapshot(
                 frame.edge(
                     body_id,
                     f"group{number}",
-                    label=plain(_holding(history, answer, body_id, notes)),
+                    label=plain(_holding(history, answer, body_id, notes, forms)),
                     **line(function, colours[branch], possible=body_id in possible),
                 )
-                delegation |= _delegations(frame, history, answer, body_id, bodies)
+                delegation |= _delegations(frame, history, answer, body_id, bodies, forms)
     for body_id in bodies:
         body = history.body(body_id)
-        acronym, name = body.acronym_on(day), body.name_on(day)
+        acronym, name = body.acronym_on(day), forms.body_name(body, day)
         frame.node(body_id, plain(*([acronym] if acronym else []), *wrap(name)))
     legend(
         frame,
@@ -115,19 +119,25 @@ def snapshot(
         delegation=False in delegation,
         dashed=True,
         possible_delegation=True in delegation,
+        forms=forms,
     )
     return canvas.finish()
 
 
-def _holding(history: History, answer: Answer, body_id: str, notes: Notes) -> str:
+def _holding(history: History, answer: Answer, body_id: str, notes: Notes, forms: English) -> str:
     """An edge label: the laws behind a body's mandates in an answer, and their sources."""
     mandates = [m for m in answer.mandates if m.body == body_id]
-    laws = law_labels(history, dict.fromkeys(law for m in mandates for law in m.basis))
+    laws = law_labels(history, dict.fromkeys(law for m in mandates for law in m.basis), forms)
     return f"{laws}{notes.mark(c for m in mandates for c in m.citations)}".strip()
 
 
 def _delegations(
-    frame: graphviz.Digraph, history: History, answer: Answer, body_id: str, bodies: dict[str, None]
+    frame: graphviz.Digraph,
+    history: History,
+    answer: Answer,
+    body_id: str,
+    bodies: dict[str, None],
+    forms: English,
 ) -> set[bool]:
     """Draw who delegated to the body; dashed when the body only possibly held it that day.
 
@@ -139,5 +149,6 @@ def _delegations(
     for delegator in delegators:
         bodies.setdefault(delegator, None)
         style = DELEGATION_POSSIBLE if possible else DELEGATION
-        frame.edge(delegator, body_id, label=plain("delegates"), **style)
+        label = plain(prose.delegation_edge(lang=forms.lang))
+        frame.edge(delegator, body_id, label=label, **style)
     return {possible} if delegators else set()

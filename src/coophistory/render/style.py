@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Final, cast
 import graphviz
 
 from coophistory import prose
+from coophistory.grammar import English, grammar
 from coophistory.records import Body, Citation
 from coophistory.text import show_controls
 
@@ -80,9 +81,10 @@ def wrap(text: str, width: int = 30) -> list[str]:
 class Notes:
     """Citations numbered in the order a diagram first cites them, listed as notes below it."""
 
-    def __init__(self, history: History, *, enabled: bool) -> None:
+    def __init__(self, history: History, *, enabled: bool, lang: str = "en") -> None:
         self._history = history
         self._enabled = enabled
+        self._lang = lang
         self._numbers: dict[Citation, int] = {}
 
     def mark(self, citations: Iterable[Citation]) -> str:
@@ -99,21 +101,32 @@ class Notes:
         rows = []
         for citation, number in self._numbers.items():
             source = self._history.source(citation.source)
-            rows.append(f"[{number}] {source.cite(citation.locator)}")
-        cells = (
-            f'<TR><TD ALIGN="LEFT"><B>{html_text(prose.sources_heading())}</B></TD></TR>'
-            + "".join(f'<TR><TD ALIGN="LEFT">{html_text(row)}</TD></TR>' for row in rows)
+            rows.append(f"[{number}] {source.cite(citation.locator, lang=self._lang)}")
+        heading = html_text(prose.sources_heading(lang=self._lang))
+        cells = f'<TR><TD ALIGN="LEFT"><B>{heading}</B></TD></TR>' + "".join(
+            f'<TR><TD ALIGN="LEFT">{html_text(row)}</TD></TR>' for row in rows
         )
         return f'<<TABLE BORDER="0" CELLPADDING="1" CELLSPACING="0">{cells}</TABLE>>'
 
 
 class Canvas:
-    """A diagram being drawn: a titled cluster to draw in, and notes listed below it."""
+    """A diagram being drawn: a titled cluster to draw in, and notes listed below it.
+
+    ``forms`` words it: its language's dates, names and laws (:func:`coophistory.grammar`).
+    """
 
     def __init__(
-        self, history: History, name: str, title: str, *, sources: bool, rankdir: str = "TB"
+        self,
+        history: History,
+        name: str,
+        title: str,
+        *,
+        sources: bool,
+        rankdir: str = "TB",
+        forms: English | None = None,
     ) -> None:
-        self.notes = Notes(history, enabled=sources)
+        self.forms = forms or grammar("en")
+        self.notes = Notes(history, enabled=sources, lang=self.forms.lang)
         self.dot = graphviz.Digraph(name=name)
         self.dot.attr(
             rankdir=rankdir,
@@ -162,14 +175,14 @@ def branch_of(history: History, type_ids: Iterable[str]) -> str:
     return branches.pop() if len(branches) == 1 else history.ancestors(next(iter(type_ids)))[-1]
 
 
-def type_names(history: History, type_ids: Iterable[str]) -> str:
-    """The types' English names, joined by commas."""
-    return ", ".join(history.coop_type(t).name for t in type_ids)
+def type_names(history: History, type_ids: Iterable[str], forms: English) -> str:
+    """The types' names in the diagram's language, joined by commas."""
+    return ", ".join(forms.type_name(history.coop_type(t)) for t in type_ids)
 
 
-def law_labels(history: History, law_ids: Iterable[str]) -> str:
-    """The laws' labels, joined by commas."""
-    return ", ".join(history.law(law).label for law in law_ids)
+def law_labels(history: History, law_ids: Iterable[str], forms: English) -> str:
+    """The laws' labels in the diagram's language, joined by commas."""
+    return ", ".join(forms.law_label(history.law(law)) for law in law_ids)
 
 
 DELEGATION: Final = {"style": "dotted", "arrowhead": "empty", "color": GREY, "fontcolor": GREY}
@@ -185,25 +198,33 @@ def legend(
     *,
     delegation: bool,
     dashed: bool = False,
+    forms: English,
     possible_delegation: bool = False,
     joins: bool = False,
 ) -> None:
     """A boxed key to the line styles and colours used."""
+    lang = forms.lang
     with frame.subgraph(name="cluster_legend") as legend:
         legend.attr(
-            label=prose.key_heading(), fontsize="11", style="rounded", color=GREY, labeljust="l"
+            label=prose.key_heading(lang=lang),
+            fontsize="11",
+            style="rounded",
+            color=GREY,
+            labeljust="l",
         )
         legend.attr("node", shape="point", width="0.05", color=GREY)
-        samples = [(f, line(f, PALETTE[0])) for f in functions]
+        samples = [(forms.function(f), line(f, PALETTE[0])) for f in functions]
         if delegation:
-            samples.append((prose.key_delegation(), DELEGATION))
+            samples.append((prose.key_delegation(lang=lang), DELEGATION))
         if joins:
             joining = line(functions[0], PALETTE[0]) | {"arrowtail": "odiamond", "dir": "both"}
-            samples.append((prose.key_joins(), joining))
+            samples.append((prose.key_joins(lang=lang), joining))
         if possible_delegation:
-            samples.append((prose.key_delegation_possible(), DELEGATION_POSSIBLE))
+            samples.append((prose.key_delegation_possible(lang=lang), DELEGATION_POSSIBLE))
         if dashed:
-            samples.append((prose.key_possible(), line(functions[0], PALETTE[0], possible=True)))
+            samples.append(
+                (prose.key_possible(lang=lang), line(functions[0], PALETTE[0], possible=True))
+            )
         for end in "ab":
             with legend.subgraph() as column:
                 column.attr(rank="same")
@@ -214,7 +235,7 @@ def legend(
         colours = group_colours(history)
         rows = "".join(
             f'<TR><TD BGCOLOR="{colours[b]}" WIDTH="14"></TD>'
-            f'<TD ALIGN="LEFT">{html_text(branch_name(history, b))}</TD></TR>'
+            f'<TD ALIGN="LEFT">{html_text(branch_name(history, b, forms))}</TD></TR>'
             for b in colours
             if b in branches
         )
@@ -226,14 +247,14 @@ def legend(
             )
 
 
-def branch_name(history: History, type_id: str) -> str:
-    """What a branch colour stands for in a legend."""
-    coop_type = history.coop_type(type_id)
-    return prose.branch_label(coop_type.name, root=coop_type.parent is None)
+def branch_name(history: History, type_id: str, forms: English) -> str:
+    """What a branch colour stands for in a legend: ``financial cooperatives``."""
+    return forms.types_label(history.coop_type(type_id))
 
 
-def names_over_time(body: Body) -> str:
+def names_over_time(body: Body, forms: English) -> str:
     """Every acronym (or name) a body went by, oldest first: ``CONASEV / SMV``."""
     renamings = sorted(body.former_names, key=lambda f: f.until)
-    heads = [f.acronym or f.name for f in renamings] + [body.acronym or body.name]
+    heads = [f.acronym or forms.former_name(f) for f in renamings]
+    heads.append(body.acronym or forms.present_name(body))
     return " / ".join(dict.fromkeys(heads))

@@ -11,6 +11,7 @@ import graphviz
 
 from coophistory import arguments, names, prose
 from coophistory.dates import HistoricalDate
+from coophistory.grammar import grammar
 from coophistory.periods import DateLike, as_of_range, overlaps
 from coophistory.records import Law
 from coophistory.render.style import (
@@ -44,17 +45,26 @@ def timeline(
     kinds: Collection[str] | None = None,
     title: str | None = None,
     sources: bool = True,
+    lang: str = "en",
 ) -> graphviz.Digraph:
     """The chronology down a time axis grouped by decade, laws boxed apart from other events.
 
     ``start`` and ``end`` keep what overlaps the half-open range, as :meth:`History.events`
     does; ``kinds`` (a list) keeps events of those kinds, and laws only if ``"law"`` is among
-    them. A kind no event has raises UnknownNameError naming the close ones.
+    them. A kind no event has raises UnknownNameError naming the close ones. ``lang`` is the
+    language of its labels (events' titles are the curators' English).
     """
     if kinds is not None:
         known = {"law", *(e.kind for e in history.events())}
         kinds = [names.choice("event kind", k, known) for k in arguments.names(kinds, "kinds")]
-    canvas = Canvas(history, "timeline", title or prose.timeline_title(), sources=sources)
+    forms = grammar(lang)
+    canvas = Canvas(
+        history,
+        "timeline",
+        title or prose.timeline_title(lang=forms.lang),
+        sources=sources,
+        forms=forms,
+    )
     frame, notes = canvas.frame, canvas.notes
     frame.attr(ranksep="0.25", nodesep="0.25")
     entries: dict[int, list[tuple[str, str, dict[str, str]]]] = defaultdict(list)
@@ -68,7 +78,10 @@ def timeline(
         and overlaps(law.date, low, high)
     ]
     for law in sorted(laws, key=lambda law: (_sort_date(law).sort_key(), law.id)):
-        lines = [f"{_sort_date(law).display()} · {law.label}", *wrap(law.title, 40)]
+        lines = [
+            f"{forms.date(_sort_date(law))} · {forms.law_label(law)}",
+            *wrap(forms.law_title(law), 40),
+        ]
         lines[-1] += notes.mark(law.citations)
         entries[_year(_sort_date(law))].append(
             (
@@ -78,7 +91,10 @@ def timeline(
             )
         )
     for event in events:
-        lines = [f"{event.date.display()} · {event.kind}", *wrap(event.title, 40)]
+        lines = [
+            f"{forms.date(event.date)} · {forms.event_kind(event.kind)}",
+            *wrap(event.title, 40),
+        ]
         lines[-1] += notes.mark(event.citations)
         entries[_year(event.date)].append(
             (
@@ -91,7 +107,7 @@ def timeline(
     for decade in sorted({y // 10 * 10 for y in years}):
         with frame.subgraph(name=f"cluster_{decade}s") as cluster:
             cluster.attr(
-                label=prose.decade(decade),
+                label=prose.decade(decade, lang=forms.lang),
                 labeljust="l",
                 style="rounded,filled",
                 fillcolor="#F4F4F4",
@@ -116,22 +132,22 @@ def timeline(
             arrowhead="none",
             weight="100",
         )
-    _law_key(frame)
+    _law_key(frame, forms.lang)
     return canvas.finish()
 
 
-def _law_key(frame: graphviz.Digraph) -> None:
+def _law_key(frame: graphviz.Digraph, lang: str) -> None:
     with frame.subgraph(name="cluster_legend") as legend:
         legend.attr(
-            label=prose.key_heading(),
+            label=prose.key_heading(lang=lang),
             style="rounded",
             color=GREY,
             labeljust="l",
             fontsize="11",
             fillcolor="white",
         )
-        legend.node("key_law", prose.key_law(), **_LAW_STYLE)
-        legend.node("key_event", prose.key_event(), **_EVENT_STYLE)
+        legend.node("key_law", prose.key_law(lang=lang), **_LAW_STYLE)
+        legend.node("key_event", prose.key_event(lang=lang), **_EVENT_STYLE)
 
 
 def _sort_date(law: Law) -> HistoricalDate:

@@ -1,0 +1,229 @@
+"""The words that go into a message's placeholders, in the language of the message.
+
+A catalog translates each sentence whole; the names, dates and lists put into it must already
+be in the same language, and each language builds them its own way: English writes
+``On 1995-06-01`` and ``Decree-Law 25879``, Spanish ``el 1 de junio de 1995`` and
+``el Decreto Ley N.° 25879``, with articles that contract (``del INCOOP``). ``grammar(lang)``
+gives the forms of a language; a language with a catalog and no forms of its own here gets the
+English ones, so that adding a catalog alone already works.
+
+>>> from coophistory.dates import parse_date
+>>> grammar("es").when(parse_date("1978")), grammar("en").when(parse_date("1978"))
+('en 1978', 'During 1978')
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import pendulum
+
+from coophistory import prose, spanish, spanish_dates
+from coophistory.dates import HistoricalDate
+from coophistory.i18n import N_, gettext, language, pgettext
+from coophistory.records import Body, CoopType, FormerName, Function, Law
+
+__all__ = ["English", "Spanish", "grammar"]
+
+_FUNCTIONS: dict[str, str] = {"supervision": N_("supervision"), "promotion": N_("promotion")}
+
+
+class English:
+    """The forms of the source language, also those of a language with a catalog only."""
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+
+    def when(self, on: HistoricalDate) -> str:
+        """When an answer holds, to open its sentence: ``On 1995-06-01``, ``During 1978``."""
+        if on.is_exact_day:
+            return prose.on_day(str(on), lang=self.lang)
+        return prose.during(str(on), lang=self.lang)
+
+    def date(self, value: HistoricalDate) -> str:
+        """A date as a label, no finer than it is known: ``1978``, ``c. 1992``, ``1992/1993``."""
+        return value.display()
+
+    def listed_date(self, value: HistoricalDate) -> str:
+        """A date at the head of a listed line: its EDTF text (``1992/1993``, ``2018-07~``)."""
+        return str(value)
+
+    def bound(self, value: HistoricalDate) -> str:
+        """A date that opens or closes a span (after "from", "until"): ``1992/1993``."""
+        return value.display()
+
+    def day(self, value: pendulum.Date) -> str:
+        """A day as a label: ``1995-06-01``."""
+        return value.to_date_string()
+
+    def function(self, function: Function | str) -> str:
+        """A function's name, in the running text of a sentence."""
+        return gettext(_FUNCTIONS.get(function, function), lang=self.lang)
+
+    def types(self, coop_type: CoopType) -> str:
+        """The cooperatives of a type, in a sentence: ``savings and credit cooperatives``."""
+        return prose.type_plural(coop_type.name, root=coop_type.parent is None, lang=self.lang)
+
+    def type_name(self, coop_type: CoopType) -> str:
+        """A type's short name, as a label: ``savings and credit``."""
+        return coop_type.name
+
+    def types_label(self, coop_type: CoopType) -> str:
+        """A type's cooperatives, as a label: ``financial cooperatives``."""
+        return self.types(coop_type)
+
+    def body(self, body: Body, on: pendulum.Date) -> str:
+        """A body in a sentence, as it was called on ``on``: its acronym, else its name."""
+        return body.label_on(on)
+
+    def body_label(self, body: Body, on: pendulum.Date) -> str:
+        """A body as a label: its acronym of the day, else its name of the day."""
+        return body.label_on(on)
+
+    def body_name(self, body: Body, on: pendulum.Date) -> str:
+        """A body's full name of the day."""
+        return body.name_on(on)
+
+    def present_name(self, body: Body) -> str:
+        """A body's present full name."""
+        return body.name
+
+    def former_name(self, former: FormerName) -> str:
+        """A name a body went by until a date."""
+        return former.name
+
+    def law(self, law: Law) -> str:
+        """A law in a sentence: ``Law 30822``."""
+        return law.label
+
+    def law_label(self, law: Law) -> str:
+        """A law as a label: ``Law 30822``."""
+        return law.label
+
+    def law_title(self, law: Law) -> str:
+        """A law's title."""
+        return law.title
+
+    def event_kind(self, kind: str) -> str:
+        """What kind of event it is, as a label; a kind this list lacks shows as it is written."""
+        lang = self.lang
+        kinds = {
+            "census": pgettext("event kind", "census", lang=lang),
+            "count": pgettext("event kind", "count", lang=lang),
+            "dissolution": pgettext("event kind", "dissolution", lang=lang),
+            "draft": pgettext("event kind", "draft", lang=lang),
+            "figure": pgettext("event kind", "figure", lang=lang),
+            "founding": pgettext("event kind", "founding", lang=lang),
+            "law": pgettext("event kind", "law", lang=lang),
+            "movement": pgettext("event kind", "movement", lang=lang),
+            "programme": pgettext("event kind", "programme", lang=lang),
+            "reform": pgettext("event kind", "reform", lang=lang),
+            "registry": pgettext("event kind", "registry", lang=lang),
+            "renaming": pgettext("event kind", "renaming", lang=lang),
+            "reorganisation": pgettext("event kind", "reorganisation", lang=lang),
+            "transfer": pgettext("event kind", "transfer", lang=lang),
+        }
+        return kinds.get(kind, kind)
+
+    def all_of(self, items: Iterable[str]) -> str:
+        """A list of all the items: ``A, B and C``."""
+        return prose.all_of(items, lang=self.lang)
+
+    def any_of(self, items: Iterable[str]) -> str:
+        """A list of alternatives: ``A, B or C``."""
+        return prose.any_of(items, lang=self.lang)
+
+    def finish(self, sentence: str) -> str:
+        """A sentence made of a message and its values, ready to show."""
+        return sentence
+
+
+class Spanish(English):
+    """Spanish forms (see :mod:`coophistory.spanish`)."""
+
+    def when(self, on: HistoricalDate) -> str:
+        """``el 1 de junio de 1995``, ``en 1978``, ``entre 1992 y 1993``."""
+        return spanish.when(on)
+
+    def date(self, value: HistoricalDate) -> str:
+        """``1 de junio de 1995``, ``junio de 2008``, ``entre 1992 y 1993``."""
+        return spanish.date(value)
+
+    def listed_date(self, value: HistoricalDate) -> str:
+        """``1 de junio de 1995``, ``entre 1992 y 1993``."""
+        return spanish.date(value)
+
+    def bound(self, value: HistoricalDate) -> str:
+        """After ``desde`` or ``hasta``: ``el 1 de enero de 2019``, ``1992 o 1993``."""
+        return spanish_dates.bound(value)
+
+    def day(self, value: pendulum.Date) -> str:
+        """``1 de junio de 1995``."""
+        return spanish.day(value)
+
+    def types(self, coop_type: CoopType) -> str:
+        """``las cooperativas de ahorro y crédito``."""
+        return spanish.types(coop_type)
+
+    def type_name(self, coop_type: CoopType) -> str:
+        """``cooperativas de ahorro y crédito``: the plural, without article."""
+        return spanish.types(coop_type).removeprefix("las ")
+
+    def types_label(self, coop_type: CoopType) -> str:
+        """``cooperativas financieras``, ``todas las cooperativas``."""
+        return self.type_name(coop_type)
+
+    def body(self, body: Body, on: pendulum.Date) -> str:
+        """``la SBS``, ``el INCOOP``: with its article."""
+        return spanish.the_body(body, on)
+
+    def body_label(self, body: Body, on: pendulum.Date) -> str:
+        """``SBS``, ``CONASEV``."""
+        return spanish.body_short(body, on)
+
+    def body_name(self, body: Body, on: pendulum.Date) -> str:
+        """``Superintendencia de Banca, Seguros y AFP``, without its acronym."""
+        return spanish.body_name(body, on).removesuffix(f" ({body.acronym_on(on)})")
+
+    def present_name(self, body: Body) -> str:
+        """``Superintendencia del Mercado de Valores``."""
+        return body.name_es or body.name
+
+    def former_name(self, former: FormerName) -> str:
+        """``Comisión Nacional Supervisora de Empresas y Valores``."""
+        return former.name_es or former.name
+
+    def law(self, law: Law) -> str:
+        """``la Ley N.° 30822``: with its article."""
+        return spanish.the_law(law)
+
+    def law_label(self, law: Law) -> str:
+        """``Ley N.° 30822``."""
+        return spanish.law_label(law)
+
+    def law_title(self, law: Law) -> str:
+        """Its Spanish title, when the data has it."""
+        return law.title_es or law.title
+
+    def all_of(self, items: Iterable[str]) -> str:
+        """``A, B y C`` (``e`` before an /i/ sound)."""
+        return spanish.join(items, "y")
+
+    def any_of(self, items: Iterable[str]) -> str:
+        """``A, B o C`` (``u`` before an /o/ sound)."""
+        return spanish.join(items, "o")
+
+    def finish(self, sentence: str) -> str:
+        """Contract ``de el`` and ``a el``, and open with a capital."""
+        return spanish.capitalize(spanish.contract(sentence))
+
+
+_FORMS: dict[str, type[English]] = {"es": Spanish}
+
+
+@functools.cache
+def grammar(lang: str) -> English:
+    """The forms of ``lang``; English ones for a language that has none of its own."""
+    known = language(lang)
+    return _FORMS.get(known, English)(known)
