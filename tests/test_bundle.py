@@ -170,3 +170,21 @@ def test_first_answer_imports_no_heavy_library(tmp_path: Path) -> None:
     assert "coophistory" in imported
     heavy = sorted(m for m in imported if m.split(".")[0] in {"networkx", "graphviz", "rdflib"})
     assert heavy == []
+
+
+def test_english_answer_imports_no_spanish_or_zip_support(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answer in English reads no Spanish forms or names, difflib or importlib's zip support."""
+    monkeypatch.setenv("LC_ALL", "C")  # English, whatever the machine's locale
+    done = _who_in_a_fresh_home(tmp_path, "-X", "importtime")
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    unneeded = {
+        "coophistory.spanish",
+        "coophistory.spanish_dates",
+        "coophistory.spanish_names",
+        "difflib",
+        "zipfile",
+        "importlib.readers",
+    }
+    assert sorted(imported & unneeded) == []
