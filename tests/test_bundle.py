@@ -13,12 +13,14 @@ import re
 import shutil
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
+import attrs
 import pytest
 
 import coophistory
-from coophistory import bundle
+from coophistory import bundle, records, schema
 from coophistory.loading import read_bundled
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -188,3 +190,18 @@ def test_english_answer_imports_no_spanish_or_zip_support(
         "importlib.readers",
     }
     assert sorted(imported & unneeded) == []
+
+
+def test_field_types_resolve_as_typing_does() -> None:
+    """schema.fields resolves every record field's type as ``typing.get_type_hints`` would."""
+    classes = [
+        value
+        for value in vars(records).values()
+        if isinstance(value, type) and attrs.has(value) and value.__module__ == records.__name__
+    ]
+    assert len(classes) > 10
+    for cls in classes:
+        hints = typing.get_type_hints(cls, globalns=vars(records))
+        assert {f.name: f.type for f in schema.fields(cls)} == {
+            f.name: hints[f.name] for f in attrs.fields(cls)
+        }

@@ -18,7 +18,6 @@ from coophistory.handovers import Lineages
 from coophistory.loading import BUNDLED, read_bundled, read_records
 from coophistory.names import body_names, choice, law_names, lookup, type_names
 from coophistory.names import function as check_function
-from coophistory.notebook import Handovers
 from coophistory.periods import DateLike, as_of, as_of_range, overlaps
 from coophistory.readonly import ReadOnly
 from coophistory.records import (
@@ -38,6 +37,7 @@ from coophistory.timeline import Index, when
 if TYPE_CHECKING:
     from coophistory.changes import Changes
     from coophistory.graph import Graph
+    from coophistory.notebook import Handovers
 
 __all__ = ["DateLike", "History", "load"]
 
@@ -286,6 +286,8 @@ class History:
         holders of a joint mandate takes nothing from them: neither is a handover. Asked about
         one type, each handover names types within it (the mandate may have covered more).
         """
+        from coophistory.notebook import Handovers  # noqa: PLC0415 - off the `who` path
+
         checked = check_function(function)
         root = self.coop_type(coop_type).id if coop_type else None
         return Handovers(self._lineages.handovers(checked, root))
