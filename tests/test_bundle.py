@@ -13,12 +13,14 @@ import re
 import shutil
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
+import attrs
 import pytest
 
 import coophistory
-from coophistory import bundle
+from coophistory import bundle, records, schema
 from coophistory.loading import read_bundled
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -170,3 +172,36 @@ def test_first_answer_imports_no_heavy_library(tmp_path: Path) -> None:
     assert "coophistory" in imported
     heavy = sorted(m for m in imported if m.split(".")[0] in {"networkx", "graphviz", "rdflib"})
     assert heavy == []
+
+
+def test_english_answer_imports_no_spanish_or_zip_support(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answer in English reads no Spanish forms or names, difflib or importlib's zip support."""
+    monkeypatch.setenv("LC_ALL", "C")  # English, whatever the machine's locale
+    done = _who_in_a_fresh_home(tmp_path, "-X", "importtime")
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    unneeded = {
+        "coophistory.spanish",
+        "coophistory.spanish_dates",
+        "coophistory.spanish_names",
+        "difflib",
+        "zipfile",
+        "importlib.readers",
+    }
+    assert sorted(imported & unneeded) == []
+
+
+def test_field_types_resolve_as_typing_does() -> None:
+    """schema.fields resolves every record field's type as ``typing.get_type_hints`` would."""
+    classes = [
+        value
+        for value in vars(records).values()
+        if isinstance(value, type) and attrs.has(value) and value.__module__ == records.__name__
+    ]
+    assert len(classes) > 10
+    for cls in classes:
+        hints = typing.get_type_hints(cls, globalns=vars(records))
+        assert {f.name: f.type for f in schema.fields(cls)} == {
+            f.name: hints[f.name] for f in attrs.fields(cls)
+        }

@@ -16,13 +16,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pendulum
 
-from coophistory import prose, spanish, spanish_dates
+from coophistory import prose
 from coophistory.dates import HistoricalDate
 from coophistory.i18n import N_, gettext, language, pgettext
 from coophistory.records import Body, CoopType, FormerName, Function, Law
+
+if TYPE_CHECKING:  # imported by the first Spanish(): an English answer does without them
+    from coophistory import spanish, spanish_dates
 
 __all__ = ["English", "Spanish", "grammar"]
 
@@ -140,7 +144,12 @@ class English:
 
 
 class Spanish(English):
-    """Spanish forms (see :mod:`coophistory.spanish`)."""
+    """Spanish forms (see :mod:`coophistory.spanish`), imported when Spanish is first spoken."""
+
+    def __init__(self, lang: str = "es") -> None:
+        super().__init__(lang)
+        global spanish, spanish_dates  # noqa: PLW0603 - off the path of an English answer
+        from coophistory import spanish, spanish_dates  # noqa: PLC0415
 
     def when(self, on: HistoricalDate) -> str:
         """``el 1 de junio de 1995``, ``en 1978``, ``entre 1992 y 1993``."""

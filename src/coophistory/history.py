@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coophistory import arguments
 from coophistory.answers import Answer, LineageStep
@@ -17,7 +18,6 @@ from coophistory.handovers import Lineages
 from coophistory.loading import BUNDLED, read_bundled, read_records
 from coophistory.names import body_names, choice, law_names, lookup, type_names
 from coophistory.names import function as check_function
-from coophistory.notebook import Handovers
 from coophistory.periods import DateLike, as_of, as_of_range, overlaps
 from coophistory.readonly import ReadOnly
 from coophistory.records import (
@@ -31,13 +31,13 @@ from coophistory.records import (
     Records,
     Source,
 )
-from coophistory.spanish_names import find_body, find_law, find_type
 from coophistory.taxonomy import Taxonomy
 from coophistory.timeline import Index, when
 
 if TYPE_CHECKING:
     from coophistory.changes import Changes
     from coophistory.graph import Graph
+    from coophistory.notebook import Handovers
 
 __all__ = ["DateLike", "History", "load"]
 
@@ -145,7 +145,7 @@ class History:
         >>> load().body("CONASEV").id
         'smv'
         """
-        spanish = functools.partial(find_body, bodies=self._records.bodies)
+        spanish = _spanish("find_body", bodies=self._records.bodies)
         return lookup("body", name, self._bodies, self._body_names, also=spanish)
 
     def coop_type(self, name: str) -> CoopType:
@@ -156,7 +156,7 @@ class History:
         >>> load().coop_type("Cooperativa de ahorro y credito").id
         'savings-and-credit'
         """
-        spanish = functools.partial(find_type, coop_types=self._records.coop_types)
+        spanish = _spanish("find_type", coop_types=self._records.coop_types)
         return lookup("cooperative type", name, self._types, self._type_names, also=spanish)
 
     def law(self, name: str) -> Law:
@@ -168,7 +168,7 @@ class History:
         >>> load().law("30822").label
         'Law 30822'
         """
-        spanish = functools.partial(find_law, laws=self._records.laws)
+        spanish = _spanish("find_law", laws=self._records.laws)
         return lookup("law", name, self._laws, self._law_names, also=spanish)
 
     @functools.cached_property
@@ -286,6 +286,8 @@ class History:
         holders of a joint mandate takes nothing from them: neither is a handover. Asked about
         one type, each handover names types within it (the mandate may have covered more).
         """
+        from coophistory.notebook import Handovers  # noqa: PLC0415 - off the `who` path
+
         checked = check_function(function)
         root = self.coop_type(coop_type).id if coop_type else None
         return Handovers(self._lineages.handovers(checked, root))
@@ -359,6 +361,13 @@ class History:
         from coophistory import graph as graphs  # noqa: PLC0415 - networkx off the query path
 
         return graphs.at(self, self.graph, as_of(on))
+
+
+def _spanish(finder: str, **records: Any) -> Callable[[str], Any]:
+    """A reading of Spanish names, imported on a miss: not on the path of an English answer."""
+    return lambda name: getattr(importlib.import_module("coophistory.spanish_names"), finder)(
+        name, **records
+    )
 
 
 _BUNDLED_LOCK = threading.Lock()

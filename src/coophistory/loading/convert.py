@@ -194,9 +194,7 @@ def _structure_fn(cls: type[Any]) -> Callable[[Mapping[str, Any], Any], Any]:
 def _quick(cls: type[Any], nested: Mapping[str, Any]) -> Any:
     """The record when every value checks out, else None (cattrs then says what is wrong)."""
     try:
-        return cls(
-            **{name: hook(nested[name]) for name, hook in _hooks(cls).items() if name in nested}
-        )
+        return cls(**{name: hook(nested[name]) for name, hook in _checks(cls) if name in nested})
     except (Invalid, _Flat, TypeError, ValueError):
         return None
 
@@ -206,23 +204,45 @@ def _call(hook: Hook) -> Callable[[Any, Any], Any]:
     return lambda value, _: hook(value)
 
 
+# What structuring a table of a record class needs, worked out once per class (every record of
+# the bundled data goes through here at start-up): its checks in field order, its keys as a set,
+# and its flat fields with their own keys.
+
+
+@per_class
+def _checks(cls: type[Any]) -> tuple[tuple[str, Hook], ...]:
+    return tuple(_hooks(cls).items())
+
+
+@per_class
+def _allowed(cls: type[Any]) -> frozenset[str]:
+    return frozenset(keys(cls))
+
+
+@per_class
+def _flats(cls: type[Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(
+        (field.name, keys(flat_class(field))) for field in fields(cls) if field.metadata.get("flat")
+    )
+
+
 def _nested(cls: type[Any], raw: Mapping[str, Any]) -> dict[str, Any]:
     """The raw table with each flat field's keys gathered into a table of their own."""
     nested = dict(raw)
-    for field in fields(cls):
-        if field.metadata.get("flat"):
-            own = keys(flat_class(field))
-            nested[field.name] = {key: nested.pop(key) for key in own if key in nested}
+    for name, own in _flats(cls):
+        nested[name] = {key: nested.pop(key) for key in own if key in nested}
     return nested
 
 
 def structure(cls: type[Any], raw: Mapping[str, Any]) -> tuple[Any, list[str]]:
     """A record of ``cls`` from its raw table, or None and every problem found in it."""
-    allowed = keys(cls)
-    problems = [
-        f"unknown key {key!r}{did_you_mean(key, allowed)}" for key in raw if key not in allowed
-    ]
-    nested = _nested(cls, raw)
+    problems: list[str] = []
+    if not _allowed(cls).issuperset(raw):
+        allowed = keys(cls)
+        problems = [
+            f"unknown key {key!r}{did_you_mean(key, allowed)}" for key in raw if key not in allowed
+        ]
+    nested = _nested(cls, raw) if _flats(cls) else raw
     if not problems:
         record = _quick(cls, nested)
         if record is not None:
