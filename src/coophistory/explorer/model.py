@@ -12,8 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final
 
-from coophistory.explorer.labels import LABELS, date_display, law_label
+from coophistory.explorer.labels import LANGUAGES, labels
 from coophistory.explorer.timelines import Timelines, day_number, resolve
+from coophistory.grammar import grammar
 from coophistory.names import normal
 from coophistory.records import FUNCTIONS
 from coophistory.render.style import PALETTE as _PALETTE
@@ -36,8 +37,10 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
     timelines = resolve(history, first)
     types = _types(history)
     colours = _colours(history, timelines)
+    chronology = _chronology(history)
+    kinds = sorted({entry["kind"] for entry in chronology})
     script: dict[str, Any] = {
-        "labels": LABELS,
+        "labels": {lang: labels(lang, kinds) for lang in LANGUAGES},
         "range": [day_number(first), day_number(last)],
         "types": types,
         "laws": {law.id: _law_labels(law) for law in history.laws()},
@@ -60,7 +63,6 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
         "dataset": history.dataset_version,
         "handovers": _handovers(history),
     }
-    chronology = _chronology(history)
     return {
         "script": script,
         "dataset": history.dataset_version,
@@ -70,7 +72,7 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
         "types": [t for t in types if t["concrete"]],
         "all_types": types,
         "chronology": chronology,
-        "kinds": sorted({entry["kind"] for entry in chronology}),
+        "kinds": kinds,
         "bodies": [
             {"id": b.id, "name": b.acronym or b.name}
             for b in history.bodies()
@@ -122,11 +124,13 @@ def _every_name(body: Body) -> Iterator[str | None]:
 
 
 def _law_labels(law: Law) -> list[str]:
-    return [law.label, law_label(law.kind, law.number, law.label, "es")]
+    """A law's label in each language: ``Decree-Law 25879``, ``Decreto Ley N.° 25879``."""
+    return [grammar(lang).law_label(law) for lang in LANGUAGES]
 
 
 def _both(date: HistoricalDate) -> list[str]:
-    return [date_display(date, "en"), date_display(date, "es")]
+    """A date in each language, no finer than it is known: ``c. 1992``, ``hacia 1992``."""
+    return [grammar(lang).date(date) for lang in LANGUAGES]
 
 
 def _lanes(history: History, timelines: Timelines) -> dict[str, list[dict[str, Any]]]:

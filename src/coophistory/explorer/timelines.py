@@ -14,6 +14,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Final
 
 from coophistory.disputes import spans
+from coophistory.explorer.labels import LANGUAGES
+from coophistory.grammar import English, grammar
 from coophistory.records import FUNCTIONS
 
 if TYPE_CHECKING:
@@ -27,8 +29,8 @@ __all__ = [
     "EPOCH",
     "Timelines",
     "day_number",
+    "described",
     "resolve",
-    "spanish_description",
 ]
 
 #: Days are given to the page as days since 1970-01-01, as JavaScript's Date counts them.
@@ -84,11 +86,8 @@ class Timelines:
         day = answer.day
 
         def named(body: Body) -> int:
-            return _intern(
-                self.names,
-                self._name_index,
-                (answer.describe_body(body), spanish_description(body, day)),
-            )
+            en, es = (described(body, day, grammar(lang)) for lang in LANGUAGES)
+            return _intern(self.names, self._name_index, (en, es))
 
         return {
             "k": answer.certain,
@@ -182,13 +181,8 @@ def _cite(history: History, citation: Citation) -> str:
     return history.source(citation.source).cite(citation.locator)
 
 
-def spanish_description(body: Body, day: pendulum.Date) -> str:
-    """The body as Spanish names it on ``day``: ``SBS (Superintendencia de Banca ...)``."""
-    name, name_es = body.name, body.name_es
-    for former in sorted(body.former_names, key=lambda f: f.until):
-        if former.until.earliest is not None and day < former.until.earliest:
-            name, name_es = former.name, former.name_es
-            break
-    spanish = name_es or name
+def described(body: Body, day: pendulum.Date, forms: English) -> str:
+    """The body as the language names it on ``day``: ``SBS (Superintendencia de Banca ...)``."""
+    name = forms.body_name(body, day)
     acronym = body.acronym_on(day)
-    return f"{acronym} ({spanish})" if acronym and acronym != spanish else spanish
+    return f"{acronym} ({name})" if acronym and acronym != name else name
