@@ -15,12 +15,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 from coophistory.disputes import spans
 from coophistory.explorer.labels import LANGUAGES
-from coophistory.grammar import English, grammar
+from coophistory.grammar import grammar
 from coophistory.records import FUNCTIONS
 
 if TYPE_CHECKING:
-    import pendulum
-
     from coophistory.answers import Answer
     from coophistory.history import History
     from coophistory.records import Body, Citation, Mandate
@@ -29,7 +27,6 @@ __all__ = [
     "EPOCH",
     "Timelines",
     "day_number",
-    "described",
     "resolve",
 ]
 
@@ -86,7 +83,7 @@ class Timelines:
         day = answer.day
 
         def named(body: Body) -> int:
-            en, es = (described(body, day, grammar(lang)) for lang in LANGUAGES)
+            en, es = (grammar(lang).body_described(body, day) for lang in LANGUAGES)
             return _intern(self.names, self._name_index, (en, es))
 
         return {
@@ -179,10 +176,3 @@ def _change_days(history: History, mandates: list[Mandate]) -> set[datetime.date
 def _cite(history: History, citation: Citation) -> str:
     """The citation as a reader sees it: ``Historia (FENACREP), history page``."""
     return history.source(citation.source).cite(citation.locator)
-
-
-def described(body: Body, day: pendulum.Date, forms: English) -> str:
-    """The body as the language names it on ``day``: ``SBS (Superintendencia de Banca ...)``."""
-    name = forms.body_name(body, day)
-    acronym = body.acronym_on(day)
-    return f"{acronym} ({name})" if acronym and acronym != name else name
