@@ -161,9 +161,12 @@ def test_language_switch(
     assert "fundación" in [o.text for o in kinds.options]
     founding = d.find_element(By.CSS_SELECTOR, '#entries > li[data-kind="founding"] .kind')
     assert founding.text == "fundación"
+    # The handover chain names bodies as Spanish does.
+    assert "INCOOP → Ministerio de Trabajo" in d.find_element(By.ID, "chain").text
     Select(d.find_element(By.ID, "lang-select")).select_by_value("en")
     assert d.find_element(By.TAG_NAME, "h1").text == "Who supervised Peru's cooperatives?"
     assert founding.text == "founding"
+    assert "INCOOP → Ministry of Labor" in d.find_element(By.ID, "chain").text
 
 
 def test_no_network_request(browser: Browser, bundled_page: Path) -> None:

@@ -20,9 +20,11 @@ from coophistory.records import FUNCTIONS
 from coophistory.render.style import PALETTE as _PALETTE
 
 if TYPE_CHECKING:
+    import pendulum
+
     from coophistory.dates import HistoricalDate
     from coophistory.history import History
-    from coophistory.records import Body, Citation, Law
+    from coophistory.records import Body, Citation, Handover, Law
 
 __all__ = ["FIRST_DAY", "page_model"]
 
@@ -196,8 +198,7 @@ def _handovers(history: History) -> list[dict[str, Any]]:
                         "excluding": _type_names(history, handover.excluding)
                         if handover.excluding
                         else None,
-                        "from": [b.label_on(day) for b in handover.from_bodies],
-                        "to": [b.label_on(day) for b in handover.to_bodies],
+                        "move": _move(handover, day),
                         "laws": _joined(
                             [_law_labels(history.law(law)) for law in handover.basis], "; "
                         )
@@ -208,6 +209,17 @@ def _handovers(history: History) -> list[dict[str, Any]]:
             )
     found.sort(key=lambda pair: pair[0])
     return [handover for _, handover in found]
+
+
+def _move(handover: Handover, day: pendulum.Date) -> list[str]:
+    """Who passed the function to whom, in each language: ``INCOOP → Ministerio de Trabajo``."""
+    moves = []
+    for lang in LANGUAGES:
+        forms = grammar(lang)
+        given = " + ".join(forms.body_label(b, day) for b in handover.from_bodies)
+        taken = " + ".join(forms.body_label(b, day) for b in handover.to_bodies)
+        moves.append(f"{given} → {taken}")
+    return moves
 
 
 def _type_names(history: History, type_ids: Iterable[str]) -> list[str]:
