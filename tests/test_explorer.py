@@ -7,6 +7,7 @@ Selenium; a missing browser is a failure, never a skip (``make browser`` install
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -151,6 +152,13 @@ def test_language_switch(
     assert d.find_element(By.ID, "chronology-heading").text == "Cronología"
     assert d.execute_script("return document.documentElement.lang") == "es"
     assert "lang=es" in d.execute_script("return location.hash")
+    # The day the data is current to, in words (1 de enero de 2026), not as 2026-01-01.
+    current_to = d.find_element(By.CSS_SELECTOR, "header .meta time").text
+    assert re.fullmatch(
+        r"\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+        r"setiembre|septiembre|octubre|noviembre|diciembre) de \d{4}",
+        current_to,
+    )
     assert "de junio de 1995" in d.find_element(By.ID, "day-caption").text
     law = d.find_element(By.CSS_SELECTOR, 'tr[data-type="savings-and-credit"] .law')
     assert law.text == "Decreto Ley N.° 25879"

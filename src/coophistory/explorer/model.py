@@ -69,6 +69,7 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
         "script": script,
         "dataset": history.dataset_version,
         "current_to": None if history.current_to is None else str(history.current_to),
+        "current_to_words": None if history.current_to is None else _both(history.current_to),
         "first": first.isoformat(),
         "last": last.isoformat(),
         "types": [t for t in types if t["concrete"]],
