@@ -7,6 +7,7 @@ Selenium; a missing browser is a failure, never a skip (``make browser`` install
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,6 @@ from selenium.webdriver.support.ui import Select
 
 import coophistory
 from coophistory import export
-from coophistory.explorer.labels import LABELS
 
 from .browser import Browser, browser, bundled_page, last_day, network
 from .conftest import tiny_variant
@@ -52,9 +52,11 @@ def test_permalink_opens_the_day_type_and_language(browser: Browser, bundled_pag
         By.CSS_SELECTOR, 'tr[data-type="savings-and-credit"] td[data-function="supervision"]'
     )
     status = supervision.find_element(By.CSS_SELECTOR, ".status").text
-    assert status.lower() == LABELS["es"]["certain"].lower()
-    assert "Superintendencia" in supervision.find_element(By.CSS_SELECTOR, ".name").text
-    assert supervision.find_element(By.CSS_SELECTOR, ".law").text == "Ley 30822"
+    assert status.lower() == "seguro"
+    assert supervision.find_element(By.CSS_SELECTOR, ".name").text == (
+        "SBS (Superintendencia de Banca, Seguros y AFP)"
+    )
+    assert supervision.find_element(By.CSS_SELECTOR, ".law").text == "Ley N.° 30822"
 
 
 def test_slider_moves_by_keyboard(
@@ -146,17 +148,33 @@ def test_language_switch(
     browser.open(bundled_page, "#on=1995-06-01")
     d = browser.driver
     Select(d.find_element(By.ID, "lang-select")).select_by_value("es")
-    assert d.find_element(By.TAG_NAME, "h1").text == LABELS["es"]["title"]
-    assert d.find_element(By.ID, "chronology-heading").text == LABELS["es"]["chronology"]
+    assert d.find_element(By.TAG_NAME, "h1").text == "¿Quién supervisó las cooperativas del Perú?"
+    assert d.find_element(By.ID, "chronology-heading").text == "Cronología"
     assert d.execute_script("return document.documentElement.lang") == "es"
     assert "lang=es" in d.execute_script("return location.hash")
+    # The day the data is current to, in words (1 de enero de 2026), not as 2026-01-01.
+    current_to = d.find_element(By.CSS_SELECTOR, "header .meta time").text
+    assert re.fullmatch(
+        r"\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+        r"setiembre|septiembre|octubre|noviembre|diciembre) de \d{4}",
+        current_to,
+    )
     assert "de junio de 1995" in d.find_element(By.ID, "day-caption").text
     law = d.find_element(By.CSS_SELECTOR, 'tr[data-type="savings-and-credit"] .law')
-    assert law.text == "Decreto Ley 25879"
+    assert law.text == "Decreto Ley N.° 25879"
     first_row = d.find_element(By.CSS_SELECTOR, "#day-table tbody th")
     assert first_row.text == bundled.coop_type("savings-and-credit").name_es
+    # Event kinds, in the filter and on each entry, are Spanish too.
+    kinds = Select(d.find_element(By.ID, "kind-select"))
+    assert "fundación" in [o.text for o in kinds.options]
+    founding = d.find_element(By.CSS_SELECTOR, '#entries > li[data-kind="founding"] .kind')
+    assert founding.text == "fundación"
+    # The handover chain names bodies as Spanish does.
+    assert "INCOOP → Ministerio de Trabajo" in d.find_element(By.ID, "chain").text
     Select(d.find_element(By.ID, "lang-select")).select_by_value("en")
-    assert d.find_element(By.TAG_NAME, "h1").text == LABELS["en"]["title"]
+    assert d.find_element(By.TAG_NAME, "h1").text == "Who supervised Peru's cooperatives?"
+    assert founding.text == "founding"
+    assert "INCOOP → Ministry of Labor" in d.find_element(By.ID, "chain").text
 
 
 def test_no_network_request(browser: Browser, bundled_page: Path) -> None:
@@ -222,7 +240,7 @@ def test_hostile_names_render_as_text(browser: Browser, tmp_path: Path) -> None:
 
 
 def test_screenshots_and_layout(browser: Browser, bundled_page: Path) -> None:
-    """At 360 px nothing overflows sideways; screenshots at 360 and 1920 px and for the README."""
+    """Nothing overflows at 360 px; screenshots at 360 and 1920 px, in Spanish, for the README."""
     BUILD.mkdir(exist_ok=True)
     d = browser.driver
     for width in (360, 1920):
@@ -240,6 +258,8 @@ def test_screenshots_and_layout(browser: Browser, bundled_page: Path) -> None:
     readme = BUILD / "explorer-readme.png"
     assert d.save_screenshot(str(readme))
     shutil.copyfile(readme, BUILD / "explorer.png")
+    browser.open(bundled_page, "#on=1995-06-01&type=savings-and-credit&lang=es", 1280, 2400)
+    assert d.save_screenshot(str(BUILD / "explorer-es.png"))
 
 
 # WCAG's relative luminance and contrast, computed in the page for every element with text.

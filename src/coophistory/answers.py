@@ -81,9 +81,7 @@ class Answer:
 
     def describe_body(self, body: Body) -> str:
         """Name a body as it was called on the day: ``CONASEV (National Supervisory ...)``."""
-        name = body.name_on(self.day)
-        acronym = body.acronym_on(self.day)
-        return f"{acronym} ({name})" if acronym and acronym != name else name
+        return grammar(SOURCE_LANGUAGE).body_described(body, self.day)
 
     def _holder(self, body: Body, forms: English) -> str:
         name = forms.body_name(body, self.day)
@@ -184,9 +182,13 @@ a cargo de la SBS (Superintendencia de Banca, Seguros y AFP)'
 
     def _repr_html_(self) -> str:
         """An HTML table for Jupyter, every text escaped."""
+        return self.html()
+
+    def html(self, lang: str = SOURCE_LANGUAGE) -> str:
+        """The answer as an HTML table in ``lang`` (what Jupyter shows, in English)."""
         from coophistory.notebook import answer_html  # noqa: PLC0415 - only in notebooks
 
-        return answer_html(self)
+        return answer_html(self, lang)
 
     def to_dict(self, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
         """The answer as plain data, the shape ``coophistory who --json`` prints.

@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from typing import Final
 
 from coophistory.errors import WrongTypeError
+from coophistory.i18n import N_
 
 __all__ = ["name", "names", "optional_name", "paths"]
 
-_TEXT: Final = "a string"
-_TEXTS: Final = "a list or tuple of strings (a bare string is one name: wrap it in a list)"
+_TEXT: Final = N_("a string")
+_TEXTS: Final = N_("a list or tuple of strings (a bare string is one name: wrap it in a list)")
 
 
 def name(value: object, argument: str) -> str:
@@ -47,5 +48,7 @@ def paths(values: Iterable[object]) -> None:
     for value in values:
         if not isinstance(value, str | os.PathLike):
             raise WrongTypeError(
-                "each data file", "a str or os.PathLike (give several files as arguments)", value
+                N_("each data file"),
+                N_("a str or os.PathLike (give several files as arguments)"),
+                value,
             )

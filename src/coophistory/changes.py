@@ -25,6 +25,7 @@ from coophistory.answers import body_ref, citation_ref, law_ref
 from coophistory.dates import HistoricalDate, parse_date
 from coophistory.errors import InvalidDateError
 from coophistory.grammar import grammar
+from coophistory.i18n import SOURCE_LANGUAGE
 from coophistory.names import function as check_function
 from coophistory.notebook import html_table
 from coophistory.periods import DateLike, as_of, overlaps
@@ -74,11 +75,14 @@ class Change:
             return parse_date(self.start.isoformat())
         return parse_date(f"{self.start.isoformat()}/{self.end.isoformat()}")
 
-    def to_dict(self) -> dict[str, Any]:
-        """The change as plain data, the shape ``coophistory diff --json`` prints per change."""
+    def to_dict(self, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
+        """The change as plain data, the shape ``coophistory diff --json`` prints per change.
+
+        Another ``lang`` adds the bodies' names and the laws' labels in it (``name_es``).
+        """
 
         def named(bodies: tuple[Body, ...], day: pendulum.Date) -> list[dict[str, Any]]:
-            return [body_ref(b, day) for b in bodies]
+            return [body_ref(b, day, lang) for b in bodies]
 
         before_day = self.start.subtract(days=1)
         return {
@@ -101,7 +105,7 @@ class Change:
                 }
                 for h in self.handovers
             ],
-            "laws": [law_ref(law) for law in self.laws],
+            "laws": [law_ref(law, lang) for law in self.laws],
             "citations": [citation_ref(c) for c in self.citations],
         }
 
@@ -136,36 +140,43 @@ class Changes:
 
         return "\n".join(lines(self, lang))
 
-    def to_dict(self) -> dict[str, Any]:
-        """The result as plain data, the shape ``coophistory diff --json`` prints."""
+    def to_dict(self, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
+        """The result as plain data, the shape ``coophistory diff --json`` prints.
+
+        Another ``lang`` adds the bodies' names and the laws' labels in it (``label_es``).
+        """
         return {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "function": self.function,
             "coop_type": self.coop_type,
-            "changes": [c.to_dict() for c in self.changes],
-            "laws": [law_ref(law) for law in self.laws],
+            "changes": [c.to_dict(lang) for c in self.changes],
+            "laws": [law_ref(law, lang) for law in self.laws],
             "events": [{"id": e.id, "date": str(e.date), "title": e.title} for e in self.events],
         }
 
     def _repr_html_(self) -> str:
         """An HTML table of the changes for Jupyter, every text escaped."""
+        return self.html()
+
+    def html(self, lang: str = SOURCE_LANGUAGE) -> str:
+        """The changes as an HTML table in ``lang`` (what Jupyter shows, in English)."""
         from coophistory.changes_text import holders, types_text  # noqa: PLC0415 - a cycle
 
-        english = grammar("en")
+        forms = grammar(lang)
         rows = [
             (
-                c.date.display(),
-                c.function,
-                types_text(c),
-                holders(c.before, c.before_possible, c.start.subtract(days=1), english),
-                holders(c.after, c.after_possible, c.end, english),
-                prose.yes_no(c.certain),
-                ", ".join(law.label for law in c.laws),
+                forms.date(c.date),
+                forms.function(c.function),
+                types_text(c, forms.lang),
+                holders(c.before, c.before_possible, c.start.subtract(days=1), forms),
+                holders(c.after, c.after_possible, c.end, forms),
+                prose.yes_no(c.certain, lang=forms.lang),
+                ", ".join(forms.law_label(law) for law in c.laws),
             )
             for c in self.changes
         ]
-        return html_table(prose.change_columns(), rows)
+        return html_table(prose.change_columns(lang=forms.lang), rows)
 
 
 def changes_between(

@@ -311,7 +311,7 @@ def parse_date(value: str | datetime.date | HistoricalDate) -> HistoricalDate:
         point = DatePoint(value.year, value.month, value.day)
         return HistoricalDate(point, point)
     if not isinstance(value, str):
-        raise WrongTypeError("a date", "EDTF text or a datetime.date", value)
+        raise WrongTypeError(N_("a date"), N_("EDTF text or a datetime.date"), value)
     return _parse_text(value)
 
 

@@ -26,6 +26,7 @@ from typing import BinaryIO, Final, Literal, TypeAlias, overload
 import attrs
 
 from coophistory.errors import OutputError
+from coophistory.i18n import N_
 
 __all__ = ["Destination", "check_writable", "write_atomic", "write_output"]
 
@@ -79,7 +80,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
     """
     plan = _plan(path)
     if plan.how != "atomic":
-        raise OutputError(f"cannot write {os.fspath(path)} atomically: it is not a regular file")
+        raise OutputError.worded(
+            N_("cannot write {path} atomically: it is not a regular file"), path=os.fspath(path)
+        )
     return _replace(plan.path, data.encode("utf-8") if isinstance(data, str) else data)
 
 
@@ -106,18 +109,50 @@ def _plan(path: str | os.PathLike[str]) -> _Plan:
     except (FileNotFoundError, NotADirectoryError):
         mode = None
     except OSError as err:
-        raise OutputError(f"cannot write {shown}: {err.strerror or err}") from err
+        raise _cannot(shown, err) from err
     if mode is None or stat.S_ISREG(mode):
         if not final.parent.is_dir():
-            raise OutputError(f"cannot write {shown}: the folder {final.parent} does not exist")
+            raise OutputError.worded(
+                N_("cannot write {path}: the folder {folder} does not exist"),
+                path=shown,
+                folder=final.parent,
+            )
         return _Plan("atomic", final)
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
         return _Plan("device", final)
-    kind = "a directory" if stat.S_ISDIR(mode) else _KINDS.get(stat.S_IFMT(mode), "not a file")
-    raise OutputError(f"cannot write {shown}: it is {kind}")
+    kind = _IS_DIRECTORY if stat.S_ISDIR(mode) else _KINDS.get(stat.S_IFMT(mode), _NOT_A_FILE)
+    raise OutputError.worded(kind, path=shown)
 
 
-_KINDS: Final = {stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}
+_IS_DIRECTORY: Final = N_("cannot write {path}: it is a directory")
+_NOT_A_FILE: Final = N_("cannot write {path}: it is not a file")
+_KINDS: Final = {
+    stat.S_IFBLK: N_("cannot write {path}: it is a block device"),
+    stat.S_IFSOCK: N_("cannot write {path}: it is a socket"),
+}
+# TRANSLATORS: {reason} is the operating system's, translated when it is one listed below.
+_CANNOT: Final = N_("cannot write {path}: {reason}")
+# The operating system's reasons as the C library words them, so that a catalog translates them.
+OS_REASONS: Final = (
+    N_("No such file or directory"),
+    N_("Permission denied"),
+    N_("No space left on device"),
+    N_("Read-only file system"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("Too many levels of symbolic links"),
+    N_("Disk quota exceeded"),
+    N_("File too large"),
+    N_("Input/output error"),
+    N_("No such device or address"),
+    N_("Operation not permitted"),
+)
+
+
+def _cannot(path: object, err: BaseException) -> OutputError:
+    """The error of a failed write: ``cannot write x.svg: Permission denied``."""
+    reason = getattr(err, "strerror", None) or str(err)
+    return OutputError.worded(_CANNOT, path=path, reason=reason)
 
 
 def _follow_links(path: Path, shown: str) -> tuple[Path, int | None]:
@@ -136,14 +171,16 @@ def _follow_links(path: Path, shown: str) -> tuple[Path, int | None]:
         if not current.is_symlink():
             return current, None
         current = Path(os.path.normpath(folder / current.readlink()))
-    raise OutputError(f"cannot write {shown}: too many levels of symbolic links")
+    raise OutputError.worded(
+        N_("cannot write {path}: too many levels of symbolic links"), path=shown
+    )
 
 
 def _real_folder(path: Path, shown: str) -> Path:
     try:
         return path.parent.resolve(strict=False)
     except (OSError, RuntimeError) as err:  # RuntimeError: a loop, before Python 3.13
-        raise OutputError(f"cannot write {shown}: {getattr(err, 'strerror', None) or err}") from err
+        raise _cannot(shown, err) from err
 
 
 def _own_descriptor(path: Path) -> int | None:
@@ -164,7 +201,7 @@ def _replace(target: Path, payload: bytes) -> Path:
             prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
         )
     except OSError as err:
-        raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
+        raise _cannot(target, err) from err
     try:
         os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as stream:
@@ -176,7 +213,7 @@ def _replace(target: Path, payload: bytes) -> Path:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         if isinstance(err, OSError):
-            raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
+            raise _cannot(target, err) from err
         raise
     return target
 
@@ -187,10 +224,12 @@ def _write_device(path: Path, payload: bytes) -> None:
     try:
         descriptor = os.open(path, flags)
     except OSError as err:
-        raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+        raise _cannot(path, err) from err
     try:
         if stat.S_ISREG(os.fstat(descriptor).st_mode):  # swapped for a file since we looked
-            raise OutputError(f"cannot write {path}: it changed while being opened")
+            raise OutputError.worded(
+                N_("cannot write {path}: it changed while being opened"), path=path
+            )
         _write_all(descriptor, payload, path)
     finally:
         os.close(descriptor)
@@ -204,7 +243,7 @@ def _write_all(descriptor: int, payload: bytes, path: Path) -> None:
     except BrokenPipeError:
         raise
     except OSError as err:
-        raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+        raise _cannot(path, err) from err
 
 
 def _write_stream(stream: BinaryIO, payload: bytes) -> None:
@@ -214,8 +253,13 @@ def _write_stream(stream: BinaryIO, payload: bytes) -> None:
     except BrokenPipeError:
         raise
     except OSError as err:
-        name = getattr(stream, "name", "the output stream")
-        raise OutputError(f"cannot write {name}: {err.strerror or err}") from err
+        name = getattr(stream, "name", None)
+        if name is None:
+            reason = err.strerror or str(err)
+            raise OutputError.worded(
+                N_("cannot write the output stream: {reason}"), reason=reason
+            ) from err
+        raise _cannot(name, err) from err
 
 
 def _flush_python_stream(descriptor: int) -> None:

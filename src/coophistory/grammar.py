@@ -89,6 +89,12 @@ class English:
         """A body's full name of the day."""
         return body.name_on(on)
 
+    def body_described(self, body: Body, on: pendulum.Date) -> str:
+        """A body with its acronym and full name of the day: ``CONASEV (National ...)``."""
+        name = self.body_name(body, on)
+        acronym = body.acronym_on(on)
+        return f"{acronym} ({name})" if acronym and acronym != name else name
+
     def present_name(self, body: Body) -> str:
         """A body's present full name."""
         return body.name

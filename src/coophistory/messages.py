@@ -17,14 +17,18 @@ from typing import Final
 
 from coophistory.errors import (
     CoopHistoryError,
+    DataError,
     InvalidDateError,
+    InvalidOptionError,
     MissingFileError,
     NothingChosenError,
     ReversedRangeError,
     UnknownChoiceError,
+    UnknownLanguageError,
     UnknownNameError,
+    WrongTypeError,
 )
-from coophistory.i18n import N_, SOURCE_LANGUAGE, gettext, pgettext
+from coophistory.i18n import N_, SOURCE_LANGUAGE, gettext, ngettext, pgettext
 from coophistory.text import show_controls
 
 __all__ = ["error_text", "quoted", "unknown_name"]
@@ -130,4 +134,55 @@ def _words(error: CoopHistoryError, lang: str) -> tuple[str | None, dict[str, ob
     if isinstance(error, ReversedRangeError):
         fields = {"start": error.start, "end": error.end}
         return N_("the range from {start} to {end} ends before it starts"), fields
-    return error.template, dict(error.fields)
+    if isinstance(error, WrongTypeError | InvalidOptionError | UnknownLanguageError | DataError):
+        return _misuse(error, lang)
+    fields = dict(error.fields)
+    if "reason" in fields:  # the operating system's, when the catalog has it (files.OS_REASONS)
+        fields["reason"] = gettext(str(fields["reason"]), lang=lang)
+    return error.template, fields
+
+
+_EACH_ITEM: Final = "each item of "
+
+
+def _misuse(
+    error: WrongTypeError | InvalidOptionError | UnknownLanguageError | DataError, lang: str
+) -> tuple[str | None, dict[str, object]]:
+    """The message of a wrong argument, a wrong option value, an unknown language, bad data."""
+    if isinstance(error, WrongTypeError):
+        argument = error.argument
+        if argument.startswith(_EACH_ITEM):
+            inner = argument.removeprefix(_EACH_ITEM)
+            argument = gettext("each item of {argument}", lang=lang).format(argument=inner)
+        else:
+            argument = gettext(argument, lang=lang)
+        fields: dict[str, object] = {
+            "argument": argument,
+            "expected": gettext(error.expected, lang=lang),
+            "type": type(error.value).__name__,
+        }
+        # TRANSLATORS: {type} is a Python type's name (int, list), as Python writes it.
+        return N_("{argument} must be {expected}, not {type}"), fields
+    if isinstance(error, InvalidOptionError):
+        fields = {
+            "option": error.option,
+            "value": quoted(str(error.value), lang=lang),
+            "expected": gettext(error.expected, lang=lang),
+        }
+        return N_("invalid {option} {value}: expected {expected}"), fields
+    if isinstance(error, UnknownLanguageError):
+        fields = {
+            "name": quoted(error.asked, lang=lang),
+            "languages": ", ".join(error.known),
+        }
+        return N_("unknown language {name}: choose one of {languages}"), fields
+    count = len(error.problems)
+    heading = ngettext(
+        "{count} problem in the data:", "{count} problems in the data:", count, lang=lang
+    ).format(count=count)
+    # The problems themselves are the data checker's, in English.
+    problems: dict[str, object] = {
+        "heading": heading,
+        "problems": "\n".join(f"  {p}" for p in error.problems),
+    }
+    return "{heading}\n{problems}", problems

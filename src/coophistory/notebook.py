@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from coophistory import prose_analyst as prose
+from coophistory.grammar import English, grammar
+from coophistory.i18n import SOURCE_LANGUAGE
 from coophistory.records import Body, Handover
 
 if TYPE_CHECKING:
@@ -29,19 +31,20 @@ def html_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     return f"<table><thead>{row(head, 'th')}</thead><tbody>{body}</tbody></table>"
 
 
-def answer_html(answer: Answer) -> str:
+def answer_html(answer: Answer, lang: str = SOURCE_LANGUAGE) -> str:
     """An answer as a two-column table: the day, type, function, holders, laws and sources."""
+    forms = grammar(lang)
     values = (
-        answer.on.display(),
-        answer.coop_type.name,
-        answer.function,
-        ", ".join(answer.describe_body(b) for b in answer.bodies),
-        ", ".join(answer.describe_body(b) for b in answer.possible),
-        ", ".join(law.label for law in answer.laws),
-        "; ".join(answer._cite(c, "en") for c in answer.citations),
-        prose.yes_no(answer.certain),
+        forms.date(answer.on),
+        forms.type_name(answer.coop_type),
+        forms.function(answer.function),
+        ", ".join(forms.body_described(b, answer.day) for b in answer.bodies),
+        ", ".join(forms.body_described(b, answer.day) for b in answer.possible),
+        ", ".join(forms.law_label(law) for law in answer.laws),
+        "; ".join(answer._cite(c, forms.lang) for c in answer.citations),
+        prose.yes_no(answer.certain, lang=forms.lang),
     )
-    return html_table(("", ""), zip(prose.answer_rows(), values, strict=True))
+    return html_table(("", ""), zip(prose.answer_rows(lang=forms.lang), values, strict=True))
 
 
 class Handovers(tuple[Handover, ...]):
@@ -51,21 +54,26 @@ class Handovers(tuple[Handover, ...]):
 
     def _repr_html_(self) -> str:
         """An HTML table, one row per handover, bodies named as on its first day, escaped."""
+        return self.html()
+
+    def html(self, lang: str = SOURCE_LANGUAGE) -> str:
+        """The table in ``lang``: its headers, dates, functions and bodies' labels."""
+        forms = grammar(lang)
         rows = [
             (
-                h.date.display(),
-                h.function,
+                forms.date(h.date),
+                forms.function(h.function),
                 ", ".join(h.coop_types),
                 ", ".join(h.excluding),
-                ", ".join(_label(b, h) for b in h.from_bodies),
-                ", ".join(_label(b, h) for b in h.to_bodies),
+                ", ".join(_label(b, h, forms) for b in h.from_bodies),
+                ", ".join(_label(b, h, forms) for b in h.to_bodies),
                 ", ".join(h.basis),
             )
             for h in self
         ]
-        return html_table(prose.handover_columns(), rows)
+        return html_table(prose.handover_columns(lang=forms.lang), rows)
 
 
-def _label(body: Body, handover: Handover) -> str:
+def _label(body: Body, handover: Handover, forms: English) -> str:
     day = handover.date.earliest
-    return body.id if day is None else body.label_on(day)
+    return body.id if day is None else forms.body_label(body, day)

@@ -24,7 +24,7 @@ def as_of(on: DateLike) -> HistoricalDate:
     year (``2000`` means ``"2000"``); a bool is refused.
     """
     if isinstance(on, bool) or not isinstance(on, str | int | datetime.date | HistoricalDate):
-        raise WrongTypeError("a date", "EDTF text, a year as int or a datetime.date", on)
+        raise WrongTypeError(N_("a date"), N_("EDTF text, a year as int or a datetime.date"), on)
     if isinstance(on, int):
         if not 1 <= on <= 9999:  # the years four digits write
             raise InvalidDateError(on, "a year is a number from 1 to 9999")

@@ -102,7 +102,7 @@ def _diff(args: argparse.Namespace) -> int:
         args.start, args.end, function=args.function, coop_type=args.coop_type
     )
     if args.json:
-        print_json(found.to_dict())
+        print_json(found.to_dict(_lang(args)))
     else:
         print_lines(found.text(_lang(args)).splitlines())
     return 0

@@ -1,219 +1,154 @@
-"""Every word the explorer page shows of its own, in English and Spanish, in one mapping.
+"""The explorer page's own words, from the translation catalogs, in every language it offers.
 
-The page carries the whole mapping and switches language without reloading. When the
-translation catalogs exist (issue #14) this mapping is the one place to fill from them.
-Curator text (titles, descriptions, notes) is shown as recorded.
+Each label is a catalog message in the context ``explorer page`` (English as the source,
+Spanish in ``locale/es``), so the page speaks as the rest of the library does. The page carries
+every language's labels and switches without reloading. Curator text (titles, descriptions,
+notes) is shown as recorded.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
-from coophistory.dates import HistoricalDate
+from coophistory.grammar import grammar
+from coophistory.i18n import pgettext
 
-__all__ = ["LABELS", "LANGUAGES", "date_display", "law_label"]
+__all__ = ["LANGUAGES", "labels"]
 
+#: The languages the page offers, English first (the one it opens in).
 LANGUAGES: Final = ("en", "es")
 
-LABELS: Final[dict[str, dict[str, str]]] = {
-    "en": {
-        "title": "Who supervised Peru's cooperatives?",
-        "intro": (
+#: The prefix of an event kind's label: ``kind.founding``.
+KIND: Final = "kind."
+
+
+def _page(lang: str) -> dict[str, str]:
+    """The page's own labels in ``lang``."""
+    # Every call names its message literally, so that Babel extracts it.
+    return {
+        "title": pgettext("explorer page", "Who supervised Peru's cooperatives?", lang=lang),
+        "intro": pgettext(
+            "explorer page",
             "Choose a day: the table says who held supervision and promotion of each kind of "
             "cooperative, under which law, according to which source. Uncertain answers are "
-            "marked as such."
+            "marked as such.",
+            lang=lang,
         ),
-        "dataset": "Dataset",
-        "current_to": "current to",
-        "language": "Language",
-        "day": "Day",
-        "day_slider": "Move through time",
-        "slider_help": (
+        "dataset": pgettext("explorer page", "Dataset", lang=lang),
+        "current_to": pgettext("explorer page", "current to", lang=lang),
+        "language": pgettext("explorer page", "Language", lang=lang),
+        "day": pgettext("explorer page", "Day", lang=lang),
+        "day_slider": pgettext("explorer page", "Move through time", lang=lang),
+        "slider_help": pgettext(
+            "explorer page",
             "Arrow keys: one month. Page Up and Page Down: one year. Home and End: first and "
-            "last day."
+            "last day.",
+            lang=lang,
         ),
-        "previous_change": "Previous change",
-        "next_change": "Next change",
-        "on_day": "On this day",
-        "table_caption": "Who held each function on {day}",
-        "type": "Cooperative type",
-        "supervision": "Supervision",
-        "promotion": "Promotion",
-        "certain": "Certain",
-        "not_certain": "Not certain",
-        "possibly": "possibly",
-        "on_behalf_of": "on behalf of",
-        "nobody": "No mandate recorded",
-        "law": "Law",
-        "laws": "Laws",
-        "sources": "Sources",
-        "disagreement": "Sources disagree",
-        "settled": "settled",
-        "unsettled": "not settled",
-        "chosen_type": "Chosen type",
-        "all_types": "All types",
-        "lanes": "Who held the function over time",
-        "lanes_help": (
+        "previous_change": pgettext("explorer page", "Previous change", lang=lang),
+        "next_change": pgettext("explorer page", "Next change", lang=lang),
+        "on_day": pgettext("explorer page", "On this day", lang=lang),
+        # TRANSLATORS: {day} is a day in words, as the page's language writes it.
+        "table_caption": pgettext("explorer page", "Who held each function on {day}", lang=lang),
+        "type": pgettext("explorer page", "Cooperative type", lang=lang),
+        "supervision": pgettext("explorer page", "Supervision", lang=lang),
+        "promotion": pgettext("explorer page", "Promotion", lang=lang),
+        "certain": pgettext("explorer page", "Certain", lang=lang),
+        "not_certain": pgettext("explorer page", "Not certain", lang=lang),
+        "possibly": pgettext("explorer page", "possibly", lang=lang),
+        "on_behalf_of": pgettext("explorer page", "on behalf of", lang=lang),
+        "nobody": pgettext("explorer page", "No mandate recorded", lang=lang),
+        "law": pgettext("explorer page", "Law", lang=lang),
+        "laws": pgettext("explorer page", "Laws", lang=lang),
+        "sources": pgettext("explorer page", "Sources", lang=lang),
+        "disagreement": pgettext("explorer page", "Sources disagree", lang=lang),
+        # TRANSLATORS: said of a disagreement between sources.
+        "settled": pgettext("explorer page", "settled", lang=lang),
+        # TRANSLATORS: said of a disagreement between sources.
+        "unsettled": pgettext("explorer page", "not settled", lang=lang),
+        "chosen_type": pgettext("explorer page", "Chosen type", lang=lang),
+        "all_types": pgettext("explorer page", "All types", lang=lang),
+        "lanes": pgettext("explorer page", "Who held the function over time", lang=lang),
+        "lanes_help": pgettext(
+            "explorer page",
             "One lane per type, or per group of types with the same history. Hatched stretches "
-            "are uncertain. The black line is the chosen day; click a lane to move the day."
+            "are uncertain. The black line is the chosen day; click a lane to move the day.",
+            lang=lang,
         ),
-        "function": "Function",
-        "lanes_label": "Lanes chart of {function} by cooperative type, from {first} to {last}",
-        "handovers": "Handovers",
-        "handovers_help": (
-            "Each time a function passed from some bodies to others. Choose one to see that day."
+        "function": pgettext("explorer page", "Function", lang=lang),
+        # TRANSLATORS: {function} is "supervision" or "promotion"; {first}, {last} are days.
+        "lanes_label": pgettext(
+            "explorer page",
+            "Lanes chart of {function} by cooperative type, from {first} to {last}",
+            lang=lang,
         ),
-        "chronology": "Chronology",
-        "chronology_help": "Every event and law in date order, with its date as recorded.",
-        "search": "Search",
-        "kind": "Kind",
-        "all_kinds": "All kinds",
-        "body": "Body",
-        "all_bodies": "All bodies",
-        "shown": "{shown} of {total} entries shown",
-        "sources_heading": "Sources",
-        "sources_help": "Every source the history cites, with the places cited in it.",
-        "locators": "Cited at",
-        "read_on": "Read on {date}",
-        "not_read": "Not recorded as read",
-        "archived": "archived copy",
-        "not_cited": "Not cited.",
-        "conflicts_heading": "Disagreements",
-        "conflicts_help": "Every fact on which sources disagree, with each claim and its source.",
-        "claim": "Claim",
-        "source": "Source",
-        "note": "Note",
-        "preferred": "preferred",
-        "preferred_reason": "Preferred: {value}.",
-        "not_settled": "Not settled: every claim is kept and none is preferred.",
-        "span": "Span",
-        "noscript": (
+        "handovers": pgettext("explorer page", "Handovers", lang=lang),
+        "handovers_help": pgettext(
+            "explorer page",
+            "Each time a function passed from some bodies to others. Choose one to see that day.",
+            lang=lang,
+        ),
+        "chronology": pgettext("explorer page", "Chronology", lang=lang),
+        "chronology_help": pgettext(
+            "explorer page",
+            "Every event and law in date order, with its date as recorded.",
+            lang=lang,
+        ),
+        "search": pgettext("explorer page", "Search", lang=lang),
+        "kind": pgettext("explorer page", "Kind", lang=lang),
+        "all_kinds": pgettext("explorer page", "All kinds", lang=lang),
+        "body": pgettext("explorer page", "Body", lang=lang),
+        "all_bodies": pgettext("explorer page", "All bodies", lang=lang),
+        "shown": pgettext("explorer page", "{shown} of {total} entries shown", lang=lang),
+        "sources_heading": pgettext("explorer page", "Sources", lang=lang),
+        "sources_help": pgettext(
+            "explorer page",
+            "Every source the history cites, with the places cited in it.",
+            lang=lang,
+        ),
+        "locators": pgettext("explorer page", "Cited at", lang=lang),
+        # TRANSLATORS: said of a source: the day someone read it, in words.
+        "read_on": pgettext("explorer page", "Read on {date}", lang=lang),
+        "not_read": pgettext("explorer page", "Not recorded as read", lang=lang),
+        "archived": pgettext("explorer page", "archived copy", lang=lang),
+        "not_cited": pgettext("explorer page", "Not cited.", lang=lang),
+        "conflicts_heading": pgettext("explorer page", "Disagreements", lang=lang),
+        "conflicts_help": pgettext(
+            "explorer page",
+            "Every fact on which sources disagree, with each claim and its source.",
+            lang=lang,
+        ),
+        "claim": pgettext("explorer page", "Claim", lang=lang),
+        "source": pgettext("explorer page", "Source", lang=lang),
+        "note": pgettext("explorer page", "Note", lang=lang),
+        # TRANSLATORS: said of a claim (feminine in Spanish: "afirmación").
+        "preferred": pgettext("explorer page", "preferred", lang=lang),
+        "preferred_reason": pgettext("explorer page", "Preferred: {value}.", lang=lang),
+        "not_settled": pgettext(
+            "explorer page", "Not settled: every claim is kept and none is preferred.", lang=lang
+        ),
+        "span": pgettext("explorer page", "Span", lang=lang),
+        "noscript": pgettext(
+            "explorer page",
             "The day table and the lanes chart need JavaScript; the chronology, sources and "
-            "disagreements below are readable without it."
+            "disagreements below are readable without it.",
+            lang=lang,
         ),
-        "footer": (
+        "footer": pgettext(
+            "explorer page",
             "Made by coophistory from its validated records. This file works offline and "
-            "requests nothing from any network."
+            "requests nothing from any network.",
+            lang=lang,
         ),
-    },
-    "es": {
-        "title": "¿Quién supervisó las cooperativas del Perú?",
-        "intro": (
-            "Elija un día: la tabla indica quién tuvo la supervisión y la promoción de cada "
-            "tipo de cooperativa, con qué ley y según qué fuente. Las respuestas inciertas se "
-            "señalan como tales."
-        ),
-        "dataset": "Datos",
-        "current_to": "actualizados al",
-        "language": "Idioma",
-        "day": "Día",
-        "day_slider": "Recorrer el tiempo",
-        "slider_help": (
-            "Flechas: un mes. Re Pág y Av Pág: un año. Inicio y Fin: primer y último día."
-        ),
-        "previous_change": "Cambio anterior",
-        "next_change": "Cambio siguiente",
-        "on_day": "En este día",
-        "table_caption": "Quién tuvo cada función el {day}",
-        "type": "Tipo de cooperativa",
-        "supervision": "Supervisión",
-        "promotion": "Promoción",
-        "certain": "Seguro",
-        "not_certain": "Incierto",
-        "possibly": "posiblemente",
-        "on_behalf_of": "por encargo de",
-        "nobody": "No consta ningún mandato",
-        "law": "Ley",
-        "laws": "Normas",
-        "sources": "Fuentes",
-        "disagreement": "Las fuentes discrepan",
-        "settled": "resuelta",
-        "unsettled": "sin resolver",
-        "chosen_type": "Tipo elegido",
-        "all_types": "Todos los tipos",
-        "lanes": "Quién tuvo la función a lo largo del tiempo",
-        "lanes_help": (
-            "Un carril por tipo, o por grupo de tipos con la misma historia. Los tramos rayados "
-            "son inciertos. La línea negra es el día elegido; haga clic en un carril para "
-            "cambiar el día."
-        ),
-        "function": "Función",
-        "lanes_label": (
-            "Gráfico de carriles de la {function} por tipo de cooperativa, de {first} a {last}"
-        ),
-        "handovers": "Traspasos",
-        "handovers_help": (
-            "Cada vez que una función pasó de unas entidades a otras. Elija uno para ver ese día."
-        ),
-        "chronology": "Cronología",
-        "chronology_help": (
-            "Cada hecho y cada norma en orden de fecha, con la fecha tal como consta."
-        ),
-        "search": "Buscar",
-        "kind": "Clase",
-        "all_kinds": "Todas las clases",
-        "body": "Entidad",
-        "all_bodies": "Todas las entidades",
-        "shown": "Se muestran {shown} de {total} entradas",
-        "sources_heading": "Fuentes",
-        "sources_help": "Cada fuente que cita la historia, con los lugares citados en ella.",
-        "locators": "Citada en",
-        "read_on": "Consultada el {date}",
-        "not_read": "No consta que se haya consultado",
-        "archived": "copia archivada",
-        "not_cited": "No se cita.",
-        "conflicts_heading": "Discrepancias",
-        "conflicts_help": (
-            "Cada hecho en que las fuentes discrepan, con cada afirmación y su fuente."
-        ),
-        "claim": "Afirmación",
-        "source": "Fuente",
-        "note": "Nota",
-        "preferred": "preferida",
-        "preferred_reason": "Preferida: {value}.",
-        "not_settled": (
-            "Sin resolver: se conservan todas las afirmaciones y no se prefiere ninguna."
-        ),
-        "span": "Periodo",
-        "noscript": (
-            "La tabla del día y el gráfico de carriles necesitan JavaScript; la cronología, las "
-            "fuentes y las discrepancias de abajo se leen sin él."
-        ),
-        "footer": (
-            "Generado por coophistory a partir de sus registros validados. Este archivo funciona "
-            "sin conexión y no pide nada a ninguna red."
-        ),
-    },
-}
-
-# How Spanish names each kind of legal instrument (coophistory.records.LAW_KINDS is English).
-_LAW_KINDS_ES: Final = {
-    "constitution": "Constitución",
-    "code": "Código",
-    "law": "Ley",
-    "decree-law": "Decreto Ley",
-    "legislative-decree": "Decreto Legislativo",
-    "supreme-decree": "Decreto Supremo",
-    "ministerial-resolution": "Resolución Ministerial",
-    "resolution": "Resolución",
-    "bill": "Proyecto de Ley",
-}
+    }
 
 
-def law_label(kind: str, number: str, english: str, lang: str) -> str:
-    """A law's label in the language: ``Decree-Law 25879`` or ``Decreto Ley 25879``."""
-    if lang == "es" and kind in _LAW_KINDS_ES:
-        return f"{_LAW_KINDS_ES[kind]} {number}"
-    return english
+def labels(lang: str, kinds: Iterable[str] = ()) -> dict[str, str]:
+    """The page's labels in ``lang``, with the label of each event kind as ``kind.<kind>``.
 
-
-def date_display(date: HistoricalDate, lang: str) -> str:
-    """A date for a reader in the language, no finer than it is known (``c. 1992``, ``1992?``)."""
-    text = date.display()
-    if lang != "es":
-        return text
-    return (
-        text.replace("c. ", "hacia ")
-        .replace(" or later", " o después")
-        .replace(" or earlier", " o antes")
-    )
+    >>> labels("es", ["founding"])["kind.founding"]
+    'fundación'
+    """
+    forms = grammar(lang)
+    return _page(lang) | {KIND + kind: forms.event_kind(kind) for kind in kinds}

@@ -12,16 +12,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final
 
-from coophistory.explorer.labels import LABELS, date_display, law_label
+from coophistory.explorer.labels import LANGUAGES, labels
 from coophistory.explorer.timelines import Timelines, day_number, resolve
+from coophistory.grammar import grammar
 from coophistory.names import normal
 from coophistory.records import FUNCTIONS
 from coophistory.render.style import PALETTE as _PALETTE
 
 if TYPE_CHECKING:
+    import pendulum
+
     from coophistory.dates import HistoricalDate
     from coophistory.history import History
-    from coophistory.records import Body, Citation, Law
+    from coophistory.records import Body, Citation, Handover, Law
 
 __all__ = ["FIRST_DAY", "page_model"]
 
@@ -36,8 +39,10 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
     timelines = resolve(history, first)
     types = _types(history)
     colours = _colours(history, timelines)
+    chronology = _chronology(history)
+    kinds = sorted({entry["kind"] for entry in chronology})
     script: dict[str, Any] = {
-        "labels": LABELS,
+        "labels": {lang: labels(lang, kinds) for lang in LANGUAGES},
         "range": [day_number(first), day_number(last)],
         "types": types,
         "laws": {law.id: _law_labels(law) for law in history.laws()},
@@ -60,17 +65,17 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
         "dataset": history.dataset_version,
         "handovers": _handovers(history),
     }
-    chronology = _chronology(history)
     return {
         "script": script,
         "dataset": history.dataset_version,
         "current_to": None if history.current_to is None else str(history.current_to),
+        "current_to_words": None if history.current_to is None else _both(history.current_to),
         "first": first.isoformat(),
         "last": last.isoformat(),
         "types": [t for t in types if t["concrete"]],
         "all_types": types,
         "chronology": chronology,
-        "kinds": sorted({entry["kind"] for entry in chronology}),
+        "kinds": kinds,
         "bodies": [
             {"id": b.id, "name": b.acronym or b.name}
             for b in history.bodies()
@@ -122,11 +127,13 @@ def _every_name(body: Body) -> Iterator[str | None]:
 
 
 def _law_labels(law: Law) -> list[str]:
-    return [law.label, law_label(law.kind, law.number, law.label, "es")]
+    """A law's label in each language: ``Decree-Law 25879``, ``Decreto Ley N.° 25879``."""
+    return [grammar(lang).law_label(law) for lang in LANGUAGES]
 
 
 def _both(date: HistoricalDate) -> list[str]:
-    return [date_display(date, "en"), date_display(date, "es")]
+    """A date in each language, no finer than it is known: ``c. 1992``, ``hacia 1992``."""
+    return [grammar(lang).date(date) for lang in LANGUAGES]
 
 
 def _lanes(history: History, timelines: Timelines) -> dict[str, list[dict[str, Any]]]:
@@ -192,8 +199,7 @@ def _handovers(history: History) -> list[dict[str, Any]]:
                         "excluding": _type_names(history, handover.excluding)
                         if handover.excluding
                         else None,
-                        "from": [b.label_on(day) for b in handover.from_bodies],
-                        "to": [b.label_on(day) for b in handover.to_bodies],
+                        "move": _move(handover, day),
                         "laws": _joined(
                             [_law_labels(history.law(law)) for law in handover.basis], "; "
                         )
@@ -204,6 +210,17 @@ def _handovers(history: History) -> list[dict[str, Any]]:
             )
     found.sort(key=lambda pair: pair[0])
     return [handover for _, handover in found]
+
+
+def _move(handover: Handover, day: pendulum.Date) -> list[str]:
+    """Who passed the function to whom, in each language: ``INCOOP → Ministerio de Trabajo``."""
+    moves = []
+    for lang in LANGUAGES:
+        forms = grammar(lang)
+        given = " + ".join(forms.body_label(b, day) for b in handover.from_bodies)
+        taken = " + ".join(forms.body_label(b, day) for b in handover.to_bodies)
+        moves.append(f"{given} → {taken}")
+    return moves
 
 
 def _type_names(history: History, type_ids: Iterable[str]) -> list[str]:

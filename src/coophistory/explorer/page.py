@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final
 import jinja2
 import markupsafe
 
-from coophistory.explorer.labels import LABELS
+from coophistory.explorer.labels import labels
 from coophistory.explorer.model import page_model
 
 if TYPE_CHECKING:
@@ -83,9 +83,10 @@ def render(history: History, *, today: datetime.date | None = None) -> str:
     template = _environment().get_template("page.html.j2")
     return template.render(
         **model,
-        L=LABELS["en"],
-        L_en=LABELS["en"],
-        L_es=LABELS["es"],
+        # The page opens in English; the script swaps in the reader's language.
+        L=labels("en", model["kinds"]),
+        L_en=labels("en", model["kinds"]),
+        L_es=labels("es", model["kinds"]),
         csp=CSP.format(script=_hash(js)),
         # Our own package files, not data: inlined as they are (the data goes through tojson).
         css=markupsafe.Markup(_static("explorer.css")),  # noqa: S704

@@ -14,11 +14,11 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Final
 
 from coophistory.disputes import spans
+from coophistory.explorer.labels import LANGUAGES
+from coophistory.grammar import grammar
 from coophistory.records import FUNCTIONS
 
 if TYPE_CHECKING:
-    import pendulum
-
     from coophistory.answers import Answer
     from coophistory.history import History
     from coophistory.records import Body, Citation, Mandate
@@ -28,7 +28,6 @@ __all__ = [
     "Timelines",
     "day_number",
     "resolve",
-    "spanish_description",
 ]
 
 #: Days are given to the page as days since 1970-01-01, as JavaScript's Date counts them.
@@ -84,11 +83,8 @@ class Timelines:
         day = answer.day
 
         def named(body: Body) -> int:
-            return _intern(
-                self.names,
-                self._name_index,
-                (answer.describe_body(body), spanish_description(body, day)),
-            )
+            en, es = (grammar(lang).body_described(body, day) for lang in LANGUAGES)
+            return _intern(self.names, self._name_index, (en, es))
 
         return {
             "k": answer.certain,
@@ -180,15 +176,3 @@ def _change_days(history: History, mandates: list[Mandate]) -> set[datetime.date
 def _cite(history: History, citation: Citation) -> str:
     """The citation as a reader sees it: ``Historia (FENACREP), history page``."""
     return history.source(citation.source).cite(citation.locator)
-
-
-def spanish_description(body: Body, day: pendulum.Date) -> str:
-    """The body as Spanish names it on ``day``: ``SBS (Superintendencia de Banca ...)``."""
-    name, name_es = body.name, body.name_es
-    for former in sorted(body.former_names, key=lambda f: f.until):
-        if former.until.earliest is not None and day < former.until.earliest:
-            name, name_es = former.name, former.name_es
-            break
-    spanish = name_es or name
-    acronym = body.acronym_on(day)
-    return f"{acronym} ({spanish})" if acronym and acronym != spanish else spanish

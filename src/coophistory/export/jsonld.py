@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 from coophistory import arguments
 from coophistory.errors import InvalidOptionError
 from coophistory.export.lossless import json_text
+from coophistory.i18n import N_
 from coophistory.records import FUNCTIONS
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ CONTEXT: Final[dict[str, Any]] = {
 # An IRI scheme (RFC 3987 keeps RFC 3986's) and the characters no IRI may hold.
 _SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
 _NOT_IN_IRI: Final = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`]')
-_BASE_EXPECTED: Final = (
+_BASE_EXPECTED: Final = N_(
     "an absolute IRI with a scheme and an authority, ending in / or #, "
     "such as https://example.org/id/"
 )

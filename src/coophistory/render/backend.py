@@ -15,12 +15,13 @@ import graphviz
 
 from coophistory.errors import OutputError, RenderError
 from coophistory.files import Destination, check_writable, write_output
+from coophistory.i18n import N_
 
 __all__ = ["FORMATS", "write"]
 
 #: The file extensions :func:`write` knows, and the Graphviz format each one asks for.
 FORMATS: Final = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
-INSTALL: Final = (
+INSTALL: Final = N_(
     "Graphviz's dot program was not found on PATH; install Graphviz "
     "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
     "conda: conda install graphviz) or write a .dot file instead"
@@ -45,14 +46,25 @@ def write(diagram: graphviz.Digraph, path: Destination, fmt: str | None = None) 
     known = sorted(set(FORMATS.values()))
     if fmt is None:
         if not isinstance(path, str | os.PathLike):
-            raise OutputError(f"writing a diagram to a stream needs a format: one of {known}")
+            raise OutputError.worded(
+                N_("writing a diagram to a stream needs a format: one of {formats}"),
+                formats=", ".join(known),
+            )
         fmt = FORMATS.get(Path(path).suffix.lower())
         if fmt is None:
             extensions = ", ".join(FORMATS)
             shown = os.fspath(path)
-            raise OutputError(f"cannot tell the format of {shown!r}: use one of {extensions}")
+            raise OutputError.worded(
+                N_("cannot tell the format of {path}: use one of {extensions}"),
+                path=repr(shown),
+                extensions=extensions,
+            )
     elif fmt not in known:
-        raise OutputError(f"unknown diagram format {fmt!r}: use one of {', '.join(known)}")
+        raise OutputError.worded(
+            N_("unknown diagram format {format}: use one of {formats}"),
+            format=repr(fmt),
+            formats=", ".join(known),
+        )
     if isinstance(path, str | os.PathLike):
         check_writable(path)
     data = diagram.source.encode("utf-8") if fmt == "dot" else _run_dot(diagram.source, fmt)
@@ -73,9 +85,11 @@ def _run_dot(source: str, fmt: str) -> bytes:
             stderr=subprocess.PIPE,
         )
     except FileNotFoundError as err:
-        raise RenderError(INSTALL) from err
+        raise RenderError.worded(INSTALL) from err
     except OSError as err:
-        raise RenderError(f"cannot run Graphviz's dot: {err.strerror or err}") from err
+        raise RenderError.worded(
+            N_("cannot run Graphviz's dot: {reason}"), reason=err.strerror or str(err)
+        ) from err
     try:
         output, messages = process.communicate(source.encode("utf-8"))
     except BaseException:
@@ -83,16 +97,31 @@ def _run_dot(source: str, fmt: str) -> bytes:
         process.wait()
         raise
     if process.returncode != 0:
-        raise RenderError(_failure(process.returncode, messages))
+        raise _failure(process.returncode, messages)
     return output
 
 
-def _failure(status: int, messages: bytes) -> str:
+def _failure(status: int, messages: bytes) -> RenderError:
     """One line saying why dot failed, in our words (its own text may be long or hostile)."""
     if b"longer than 16384" in messages:
-        return (
-            "Graphviz's dot could not render the diagram: a label is longer than the 16,384 "
-            "characters Graphviz allows; shorten the text, or write the .dot source instead"
+        return RenderError.worded(
+            N_(
+                "Graphviz's dot could not render the diagram: a label is longer than the 16,384 "
+                "characters Graphviz allows; shorten the text, or write the .dot source instead"
+            )
         )
-    how = f"was stopped by signal {-status}" if status < 0 else f"exited with status {status}"
-    return f"Graphviz's dot {how} without rendering the diagram; write the .dot source to see it"
+    if status < 0:
+        return RenderError.worded(
+            N_(
+                "Graphviz's dot was stopped by signal {signal} without rendering the diagram; "
+                "write the .dot source to see it"
+            ),
+            signal=-status,
+        )
+    return RenderError.worded(
+        N_(
+            "Graphviz's dot exited with status {status} without rendering the diagram; write "
+            "the .dot source to see it"
+        ),
+        status=status,
+    )

@@ -108,7 +108,7 @@ function drawChain() {
     const parts = [
       el("time", { datetime: h.day }, [both(h.date)]),
       el("span", { class: "what" }, what),
-      el("span", { class: "move" }, [h.from.join(" + ") + " → " + h.to.join(" + ")]),
+      el("span", { class: "move" }, [both(h.move)]),
     ];
     if (h.laws) parts.push(el("span", { class: "laws" }, [both(h.laws)]));
     const button = el("button", { type: "button", class: "handover", "data-day": h.day }, parts);
