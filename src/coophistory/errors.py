@@ -16,6 +16,7 @@ __all__ = [
     "MissingFileError",
     "NothingChosenError",
     "OutputError",
+    "Phrase",
     "Problem",
     "RenderError",
     "ReversedRangeError",
@@ -68,9 +69,47 @@ class InvalidOptionError(CoopHistoryError, ValueError):
         super().__init__(f"invalid {option} {value!r}: expected {expected}")
 
 
+class Phrase:
+    """Words to be told in any language: a catalog message and the values that fill it.
+
+    A value may be a phrase itself, told in the same language; ``str()`` tells it in English.
+
+    >>> str(Phrase("item {index}: {problem}", index=2, problem=Phrase("must not be empty")))
+    'item 2: must not be empty'
+    """
+
+    __slots__ = ("fields", "template")
+
+    def __init__(self, template: str, /, **fields: object) -> None:
+        self.template = template
+        self.fields: Mapping[str, object] = MappingProxyType(fields)
+
+    def __str__(self) -> str:
+        """Return the phrase in English, the language its templates are written in."""
+        return self.template.format(**{k: str(v) for k, v in self.fields.items()})
+
+    def __repr__(self) -> str:
+        """Return the phrase as the call that makes it."""
+        values = "".join(f", {k}={v!r}" for k, v in self.fields.items())
+        return f"Phrase({self.template!r}{values})"
+
+    def __eq__(self, other: object) -> bool:
+        """Phrases are equal when their templates and values are."""
+        if not isinstance(other, Phrase):
+            return NotImplemented
+        return (self.template, dict(self.fields)) == (other.template, dict(other.fields))
+
+    def __hash__(self) -> int:
+        """Hash as the template and the values' text."""
+        return hash((self.template, str(self)))
+
+
 @attrs.frozen
 class Problem:
     """One thing wrong in a data file: where it is and what is wrong.
+
+    ``message`` is in English; ``phrase``, when the checker gave one, tells it in any language
+    (:func:`coophistory.messages.problem_text`).
 
     >>> str(Problem("events.toml", "mandates", 4, "fenacrep → savings-and-credit", "no basis"))
     'events.toml: mandates #4 (fenacrep → savings-and-credit): no basis'
@@ -81,9 +120,17 @@ class Problem:
     position: int | None
     label: str | None
     message: str
+    phrase: Phrase | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
-    def __str__(self) -> str:
-        """Return the problem as one line a curator can act on."""
+    @classmethod
+    def said(
+        cls, file: str, table: str | None, position: int | None, label: str | None, phrase: Phrase
+    ) -> Problem:
+        """The problem that ``phrase`` states, its English words as its message."""
+        return cls(file, table, position, label, str(phrase), phrase=phrase)
+
+    def where(self) -> str:
+        """Where the problem is: ``events.toml: mandates #4 (fenacrep → savings-and-credit)``."""
         where = self.file
         if self.table is not None:
             where += f": {self.table}"
@@ -91,7 +138,11 @@ class Problem:
                 where += f" #{self.position}"
             if self.label:
                 where += f" ({self.label})"
-        return f"{where}: {self.message}"
+        return where
+
+    def __str__(self) -> str:
+        """Return the problem as one line a curator can act on."""
+        return f"{self.where()}: {self.message}"
 
 
 class DataError(CoopHistoryError, ValueError):

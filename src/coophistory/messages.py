@@ -22,6 +22,8 @@ from coophistory.errors import (
     InvalidOptionError,
     MissingFileError,
     NothingChosenError,
+    Phrase,
+    Problem,
     ReversedRangeError,
     UnknownChoiceError,
     UnknownLanguageError,
@@ -31,7 +33,7 @@ from coophistory.errors import (
 from coophistory.i18n import N_, SOURCE_LANGUAGE, gettext, ngettext, pgettext
 from coophistory.text import show_controls
 
-__all__ = ["error_text", "quoted", "unknown_name"]
+__all__ = ["error_text", "phrase_text", "problem_text", "quoted", "unknown_name"]
 
 
 def quoted(text: str, *, lang: str) -> str:
@@ -180,9 +182,35 @@ def _misuse(
     heading = ngettext(
         "{count} problem in the data:", "{count} problems in the data:", count, lang=lang
     ).format(count=count)
-    # The problems themselves are the data checker's, in English.
     problems: dict[str, object] = {
         "heading": heading,
-        "problems": "\n".join(f"  {p}" for p in error.problems),
+        "problems": "\n".join(f"  {problem_text(p, lang=lang)}" for p in error.problems),
     }
     return "{heading}\n{problems}", problems
+
+
+def phrase_text(phrase: Phrase, *, lang: str) -> str:
+    """A phrase told in ``lang``, the phrases among its values too.
+
+    >>> phrase_text(Phrase("must not be empty"), lang="es")
+    'no debe estar vacío'
+    """
+    values = {
+        key: phrase_text(value, lang=lang) if isinstance(value, Phrase) else value
+        for key, value in phrase.fields.items()
+    }
+    if isinstance(values.get("reason"), str):  # the operating system's (files.OS_REASONS)
+        values["reason"] = gettext(str(values["reason"]), lang=lang)
+    return gettext(phrase.template, lang=lang).format(**values)
+
+
+def problem_text(problem: Problem, *, lang: str) -> str:
+    """One problem of a data file as a line in ``lang``; where it is stays as the file says.
+
+    >>> problem_text(Problem.said("a.toml", "bodies", 2, "x", Phrase("must not be empty")),
+    ...              lang="es")
+    'a.toml: bodies #2 (x): no debe estar vacío'
+    """
+    if problem.phrase is None or lang == SOURCE_LANGUAGE:
+        return str(problem)
+    return f"{problem.where()}: {phrase_text(problem.phrase, lang=lang)}"

@@ -17,7 +17,7 @@ from coophistory.cli.parser import PROG, parser
 from coophistory.errors import CoopHistoryError, DataError, UnknownLanguageError, UnknownNameError
 from coophistory.grammar import grammar
 from coophistory.i18n import SOURCE_LANGUAGE, choose_language
-from coophistory.messages import error_text
+from coophistory.messages import error_text, problem_text
 
 __all__ = ["PROG", "main", "parser"]
 
@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _error_lines(err: CoopHistoryError, args: argparse.Namespace) -> list[str]:
     """What the command line says about an error: each data problem on a line of its own."""
     if isinstance(err, DataError):
-        return [f"{PROG}: {problem}" for problem in err.problems]
+        return [f"{PROG}: {problem_text(p, lang=args.lang)}" for p in err.problems]
     labels = _labels(err, args) if isinstance(err, UnknownNameError) else None
     message = error_text(err, lang=args.lang, labels=labels)
     return [prose.error_line(prog=PROG, message=message, lang=args.lang)]

@@ -240,9 +240,13 @@ def validate(args: argparse.Namespace) -> int:
     try:
         history = load(*files)
     except DataError as err:
-        problems = [str(p) for p in err.problems]
+        from coophistory.messages import problem_text  # noqa: PLC0415 - only on a problem
+
+        problems = [problem_text(p, lang=_lang(args)) for p in err.problems]
     except MissingFileError as err:
-        problems = [str(err)]
+        from coophistory.messages import error_text  # noqa: PLC0415 - only on a problem
+
+        problems = [error_text(err, lang=_lang(args))]
     else:
         problems = []
     warnings = [] if problems else _warnings(history, _lang(args))

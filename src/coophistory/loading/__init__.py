@@ -78,7 +78,7 @@ def read_bundled(path: Path) -> Records:
     try:
         data = read_bytes(path)
     except Invalid as err:
-        raise DataError([Problem(str(path), None, None, None, str(err))]) from err
+        raise DataError([Problem.said(str(path), None, None, None, err.phrase)]) from err
     document = bundle.document_for(data, bundle.compact_path(path))
     if document is None:
         return read_records([path])

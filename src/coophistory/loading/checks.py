@@ -9,7 +9,8 @@ from typing import Any
 
 import pendulum
 
-from coophistory.errors import Problem
+from coophistory.errors import Phrase, Problem
+from coophistory.i18n import N_
 from coophistory.loading.decode import did_you_mean
 from coophistory.loading.structure import Located
 from coophistory.records import TABLES, Mandate
@@ -58,8 +59,12 @@ def check_references(
                     yield item.problem(_unknown("source", citation.source, known["sources"]))
 
 
-def _unknown(what: str, ident: str, known: Iterable[str]) -> str:
-    return f"{what} refers to unknown id {ident!r}{did_you_mean(ident, known, 3)}"
+def _unknown(what: str, ident: str, known: Iterable[str]) -> Phrase:
+    hint = did_you_mean(ident, known, 3)
+    # TRANSLATORS: {key} is the data file's key, such as body or coop_types.
+    return Phrase(
+        N_("{key} refers to unknown id {value}{hint}"), key=what, value=repr(ident), hint=hint
+    )
 
 
 def check_duplicates(located: Mapping[str, list[Located]]) -> Iterator[Problem]:
@@ -72,8 +77,15 @@ def check_duplicates(located: Mapping[str, list[Located]]) -> Iterator[Problem]:
                 continue
             if key in first:
                 earlier = first[key]
+                told = N_("duplicate id {value} (first at {file}: {table} #{position})")
                 yield item.problem(
-                    f"duplicate id {key!r} (first at {earlier.file}: {table} #{earlier.position})"
+                    Phrase(
+                        told,
+                        value=repr(key),
+                        file=earlier.file,
+                        table=table,
+                        position=earlier.position,
+                    )
                 )
             else:
                 first[key] = item
@@ -89,9 +101,8 @@ def check_basis_dates(located: Mapping[str, list[Located]]) -> Iterator[Problem]
             dated = None if law is None else law.date
             after = None if dated is None else dated.earliest  # '../1992': no earliest day
             if after is not None and after > start.latest:
-                yield item.problem(
-                    f"basis {law_id!r} is dated {dated}, after the mandate starts ({start})"
-                )
+                told = N_("basis {law} is dated {dated}, after the mandate starts ({start})")
+                yield item.problem(Phrase(told, law=repr(law_id), dated=dated, start=start))
 
 
 def check_taxonomy(located: Mapping[str, list[Located]]) -> Iterator[Problem]:
@@ -107,7 +118,8 @@ def check_taxonomy(located: Mapping[str, list[Located]]) -> Iterator[Problem]:
         if node is not None and node in seen and node not in reported:
             cycle = seen[seen.index(node) :]
             reported.update(cycle)
-            yield item.problem(f"the type taxonomy has a cycle: {' → '.join([*cycle, node])}")
+            told = N_("the type taxonomy has a cycle: {cycle}")
+            yield item.problem(Phrase(told, cycle=" → ".join([*cycle, node])))
 
 
 def check_overlaps(located: Mapping[str, list[Located]]) -> Iterator[Problem]:
@@ -130,10 +142,21 @@ def check_overlaps(located: Mapping[str, list[Located]]) -> Iterator[Problem]:
             for _, other in active:
                 if _may_overlap(item.record, other.record):
                     continue
+                told = N_(
+                    "overlaps {table} #{position} ({label}) in {function} of {type}: both "
+                    "certainly in force on {day}; mark both 'joint = true', or make one "
+                    "'delegated_by' the other"
+                )
                 yield item.problem(
-                    f"overlaps {other.table} #{other.position} ({other.label}) in {function} of "
-                    f"{coop_type!r}: both certainly in force on {start}; mark both 'joint = true', "
-                    "or make one 'delegated_by' the other"
+                    Phrase(
+                        told,
+                        table=other.table,
+                        position=other.position,
+                        label=other.label,
+                        function=function,
+                        type=repr(coop_type),
+                        day=start,
+                    )
                 )
             active.append((end, item))
 

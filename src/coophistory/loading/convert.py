@@ -22,8 +22,9 @@ from typing import Any, Final, cast
 import attrs
 
 from coophistory.dates import HistoricalDate, parse_date
-from coophistory.errors import InvalidDateError
-from coophistory.loading.decode import Invalid, did_you_mean, shape
+from coophistory.errors import InvalidDateError, Phrase
+from coophistory.i18n import N_
+from coophistory.loading.decode import Invalid, did_you_mean, semicolons, shape
 from coophistory.schema import fields, flat_class, keys, per_class
 
 __all__ = ["Hook", "date_value", "field_values", "structure"]
@@ -36,65 +37,77 @@ Hook = Callable[[Any], Any]
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise Invalid(f"expected text, got {shape(value)}")
+        raise Invalid(Phrase(N_("expected text, got {value}"), value=shape(value)))
     if not value.strip():
-        raise Invalid("must not be empty")
+        raise Invalid(Phrase(N_("must not be empty")))
     return value
 
 
 def _ident(value: Any) -> str:
     text = _text(value)
     if not _ID.fullmatch(text):
-        raise Invalid(f"{text!r} is not a lowercase kebab-case id (like 'savings-and-credit')")
+        raise Invalid(
+            Phrase(
+                N_("{text} is not a lowercase kebab-case id (like {example})"),
+                text=repr(text),
+                example="'savings-and-credit'",
+            )
+        )
     return text
 
 
 def _year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid(f"expected a whole number, got {shape(value)}")
+        raise Invalid(Phrase(N_("expected a whole number, got {value}"), value=shape(value)))
     if not 1 <= value <= 9999:
-        raise Invalid(f"{value} is not a year between 1 and 9999")
+        raise Invalid(Phrase(N_("{value} is not a year between 1 and 9999"), value=value))
     return value
 
 
 def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise Invalid(f"expected a number, got {shape(value)}")
+        raise Invalid(Phrase(N_("expected a number, got {value}"), value=shape(value)))
     if isinstance(value, float) and not math.isfinite(value):
-        raise Invalid(f"{value} is not a finite number")
+        raise Invalid(Phrase(N_("{value} is not a finite number"), value=value))
     return value
 
 
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise Invalid(f"expected true or false, got {shape(value)}")
+        raise Invalid(Phrase(N_("expected true or false, got {value}"), value=shape(value)))
     return value
 
 
 def date_value(value: Any) -> HistoricalDate:
     """A historical date from EDTF text or a TOML date; a date-time is refused."""
     if isinstance(value, datetime.datetime | datetime.time):
-        raise Invalid(f"expected a date, got a {type(value).__name__} {value}")
+        kind = type(value).__name__
+        raise Invalid(Phrase(N_("expected a date, got a {kind} {value}"), kind=kind, value=value))
     if not isinstance(value, str | datetime.date):
-        raise Invalid(f'expected an EDTF date such as "1978" or 1978-05-20, got {shape(value)}')
+        edtf = N_("expected an EDTF date such as {year} or {day}, got {value}")
+        raise Invalid(Phrase(edtf, year='"1978"', day="1978-05-20", value=shape(value)))
     try:
         return parse_date(value)
     except InvalidDateError as err:
-        raise Invalid(str(err)) from err
+        reason = Phrase(err.reason_template, **err.fields)
+        raise Invalid(
+            Phrase(N_("invalid date {text}: {reason}"), text=repr(err.text), reason=reason)
+        ) from err
 
 
 def _list_of(item: Hook, *, non_empty: bool) -> Hook:
     def convert(value: Any) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise Invalid(f"expected a list, got {shape(value)}")
+            raise Invalid(Phrase(N_("expected a list, got {value}"), value=shape(value)))
         if non_empty and not value:
-            raise Invalid("must not be empty")
+            raise Invalid(Phrase(N_("must not be empty")))
         converted = []
         for index, element in enumerate(value, start=1):
             try:
                 converted.append(item(element))
             except Invalid as err:
-                raise Invalid(f"item {index}: {err}") from err
+                told = Phrase(N_("item {index}: {problem}"), index=index, problem=err.phrase)
+                raise Invalid(told) from err
         return tuple(converted)
 
     return convert
@@ -103,10 +116,15 @@ def _list_of(item: Hook, *, non_empty: bool) -> Hook:
 def _table(cls: type[Any]) -> Hook:
     def convert(value: Any) -> Any:
         if not isinstance(value, dict):
-            raise Invalid(f"expected a table like {{ {', '.join(keys(cls))} }}, got {shape(value)}")
+            like = "{ " + ", ".join(keys(cls)) + " }"
+            raise Invalid(
+                Phrase(
+                    N_("expected a table like {keys}, got {value}"), keys=like, value=shape(value)
+                )
+            )
         record, problems = structure(cls, value)
         if problems:
-            raise Invalid("; ".join(problems))
+            raise Invalid(semicolons(problems))
         return record
 
     return convert
@@ -115,8 +133,8 @@ def _table(cls: type[Any]) -> Hook:
 class _Flat(Exception):
     """The problems of a record whose keys sit in its parent's table, reported unprefixed."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
+    def __init__(self, problems: list[Phrase]) -> None:
+        super().__init__(str(semicolons(problems)))
         self.problems = problems
 
 
@@ -234,13 +252,15 @@ def _nested(cls: type[Any], raw: Mapping[str, Any]) -> dict[str, Any]:
     return nested
 
 
-def structure(cls: type[Any], raw: Mapping[str, Any]) -> tuple[Any, list[str]]:
+def structure(cls: type[Any], raw: Mapping[str, Any]) -> tuple[Any, list[Phrase]]:
     """A record of ``cls`` from its raw table, or None and every problem found in it."""
-    problems: list[str] = []
+    problems: list[Phrase] = []
     if not _allowed(cls).issuperset(raw):
         allowed = keys(cls)
         problems = [
-            f"unknown key {key!r}{did_you_mean(key, allowed)}" for key in raw if key not in allowed
+            Phrase(N_("unknown key {key}{hint}"), key=repr(key), hint=did_you_mean(key, allowed))
+            for key in raw
+            if key not in allowed
         ]
     nested = _nested(cls, raw) if _flats(cls) else raw
     if not problems:
@@ -257,15 +277,16 @@ def structure(cls: type[Any], raw: Mapping[str, Any]) -> tuple[Any, list[str]]:
     return (None, problems) if problems else (record, [])
 
 
-def _messages(error: BaseException) -> list[str]:
+def _messages(error: BaseException) -> list[Phrase]:
     """What one field's error says, in the loader's words."""
     notes = getattr(error, "__notes__", [])
     name = getattr(notes[-1], "name", "?") if notes else "?"
     if isinstance(error, _Flat):
         return error.problems
     if isinstance(error, KeyError):
-        return [f"missing required key {name!r}"]
-    return [f"{name}: {error}"]
+        return [Phrase(N_("missing required key {key}"), key=repr(name))]
+    told = error.phrase if isinstance(error, Invalid) else str(error)
+    return [Phrase("{key}: {problem}", key=name, problem=told)]
 
 
 def field_values(cls: type[Any], raw: Mapping[str, Any]) -> dict[str, Any]:
