@@ -349,6 +349,17 @@ def test_bundled_disagreements_by_date(bundled: History) -> None:
         assert "fenacrep-role-after-2018" in answer.to_dict()["conflicts"]
 
 
+def test_a_dispute_about_one_mandate_stays_with_it(bundled: History) -> None:
+    """FENACREP's disputed legal ground is told with savings and credit, not with CONASEV's
+    mandate, although both rest on Decree-Law 25879."""
+    basis = "fenacrep-supervision-basis"
+    assert basis in {c.id for c in bundled.supervisor("savings-and-credit", "1995-06-01").conflicts}
+    for coop_type in ("agrarian", "housing", "non-financial"):
+        answer = bundled.supervisor(coop_type, "1995-06-01")
+        assert "dl-25879" in {law.id for law in answer.laws}, coop_type
+        assert basis not in {c.id for c in answer.conflicts}, coop_type
+
+
 # --- beyond the record ------------------------------------------------------------------------
 
 
