@@ -350,8 +350,10 @@ def test_bundled_disagreements_by_date(bundled: History) -> None:
 
 
 def test_a_dispute_about_one_mandate_stays_with_it(bundled: History) -> None:
-    """FENACREP's disputed legal ground is told with savings and credit, not with CONASEV's
-    mandate, although both rest on Decree-Law 25879."""
+    """FENACREP's disputed legal ground is told with its mandate, not with CONASEV's.
+
+    Both mandates rest on Decree-Law 25879.
+    """
     basis = "fenacrep-supervision-basis"
     assert basis in {c.id for c in bundled.supervisor("savings-and-credit", "1995-06-01").conflicts}
     for coop_type in ("agrarian", "housing", "non-financial"):

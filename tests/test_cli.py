@@ -211,10 +211,11 @@ def test_handovers(capsys: pytest.CaptureFixture[str]) -> None:
     """``handovers`` lists each passing in date order, named as the bodies were then."""
     _, out, _ = call(capsys, *DATA, "handovers")
     assert out.splitlines() == [
-        "1978  supervision of cooperative: INCOOP → MTPE",
-        "1992  supervision of non-financial: MTPE → CONASEV (Decree-Law 25879)",
-        "1992/1993  supervision of savings-and-credit: MTPE → FENACREP (Decree-Law 25879)",
-        "2019-01-01  supervision of savings-and-credit: FENACREP → SBS (Law 30822)",
+        "1978  supervision of all cooperatives: INCOOP → MTPE",
+        "1992  supervision of non-financial cooperatives: MTPE → CONASEV (Decree-Law 25879)",
+        "1992/1993  supervision of savings and credit cooperatives: MTPE → FENACREP "
+        "(Decree-Law 25879)",
+        "2019-01-01  supervision of savings and credit cooperatives: FENACREP → SBS (Law 30822)",
     ]
     _, out, _ = call(capsys, *DATA, "handovers", "COOPAC", "--json")
     handovers = json.loads(out)

@@ -63,10 +63,17 @@ def test_flag_beats_the_environment(
 def test_handovers_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = _run(capsys, "--lang", "es", "handovers", "ahorro y crédito")
     assert out.splitlines() == [
-        "1978  supervisión de savings-and-credit: INCOOP → Ministerio de Trabajo",
-        "entre 1992 y 1993  supervisión de savings-and-credit: Ministerio de Trabajo → FENACREP "
+        "1978  supervisión de las cooperativas de ahorro y crédito: INCOOP → Ministerio de Trabajo",
+        "entre 1992 y 1993  supervisión de las cooperativas de ahorro y crédito: Ministerio de "
+        "Trabajo → FENACREP (Decreto Ley N.° 25879)",
+        "1 de enero de 2019  supervisión de las cooperativas de ahorro y crédito: FENACREP → SBS "
+        "(Ley N.° 30822)",
+    ]
+    _, out, _ = _run(capsys, "--lang", "es", "handovers")
+    assert out.splitlines()[:2] == [
+        "1978  supervisión de todas las cooperativas: INCOOP → Ministerio de Trabajo",
+        "1992  supervisión de las cooperativas no financieras: Ministerio de Trabajo → CONASEV "
         "(Decreto Ley N.° 25879)",
-        "1 de enero de 2019  supervisión de savings-and-credit: FENACREP → SBS (Ley N.° 30822)",
     ]
 
 
@@ -157,13 +164,15 @@ def test_the_analysts_commands_in_spanish(capsys: pytest.CaptureFixture[str]) ->
     argv = ["diff", "2018-06-01", "2019-06-01", "--type", "savings-and-credit"]
     _, out, _ = _run(capsys, "--lang", "es", *argv)
     assert out.splitlines()[:2] == [
-        "Del 2018-06-01 al 2019-06-01:",
-        "  2019-01-01  supervisión de savings-and-credit: FENACREP → SBS (Ley N.° 30822)",
+        "Del 1 de junio de 2018 al 1 de junio de 2019:",
+        "  1 de enero de 2019  supervisión de las cooperativas de ahorro y crédito: FENACREP → SBS "
+        "(Ley N.° 30822)",
     ]
     _, out, _ = _run(capsys, "--lang", "es", "show", "SBS")
     assert out.splitlines()[:2] == [
         "Superintendencia de Banca, Seguros y AFP [sbs] (SBS)",
-        "  2019-01-01  mandato: supervisión de savings-and-credit (Ley N.° 30822)",
+        "  1 de enero de 2019  mandato: supervisión de las cooperativas de ahorro y crédito "
+        "(Ley N.° 30822)",
     ]
     _, out, _ = _run(capsys, "--lang", "es", "types")
     assert out.split()[:5] == ["id", "nombre", "nombre", "(es)", "tipo"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coophistory import FUNCTIONS, History
-from coophistory.lookup import search
+from coophistory.search import search
 
 from .conftest import TINY, tiny_variant
 from .test_cli import assert_user_error, call

@@ -14,7 +14,7 @@ holders changed the same way on the same days are reported together, as handover
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -29,7 +29,17 @@ from coophistory.i18n import SOURCE_LANGUAGE
 from coophistory.names import function as check_function
 from coophistory.notebook import html_table
 from coophistory.periods import DateLike, as_of, overlaps
-from coophistory.records import FUNCTIONS, Body, Citation, Event, Function, Handover, Law, Mandate
+from coophistory.records import (
+    FUNCTIONS,
+    Body,
+    Citation,
+    CoopType,
+    Event,
+    Function,
+    Handover,
+    Law,
+    Mandate,
+)
 from coophistory.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
@@ -121,6 +131,10 @@ class Changes:
     changes: tuple[Change, ...]
     laws: tuple[Law, ...]
     events: tuple[Event, ...]
+    #: The cooperative types, by id, that the readable lines name (an id not here is shown bare).
+    type_records: Mapping[str, CoopType] = attrs.field(
+        factory=dict, kw_only=True, eq=False, repr=False
+    )
 
     def __iter__(self) -> Iterator[Change]:
         """Iterate over the changes in date order."""
@@ -168,7 +182,7 @@ class Changes:
             (
                 forms.date(c.date),
                 forms.function(c.function),
-                types_text(c, forms.lang),
+                types_text(c, forms, self.type_records),
                 holders(c.before, c.before_possible, c.start.subtract(days=1), forms),
                 holders(c.after, c.after_possible, c.end, forms),
                 prose.yes_no(c.certain, lang=forms.lang),
@@ -222,6 +236,7 @@ def changes_between(
         changes=tuple(found),
         laws=tuple(sorted((x for x in history.laws() if _within(x.date, low, high)), key=_dated)),
         events=tuple(history.events(low, high.add(days=1), coop_type=coop_type)),
+        type_records={t.id: t for t in history.coop_types()},
     )
 
 

@@ -7,6 +7,7 @@ writes them (:func:`coophistory.grammar.grammar`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from coophistory import prose_analyst as prose
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     import pendulum
 
     from coophistory.changes import Change, Changes
-    from coophistory.records import Body
+    from coophistory.records import Body, CoopType
 
 __all__ = ["change_line", "holders", "lines", "types_text"]
 
@@ -32,20 +33,26 @@ def holders(
     )
 
 
-def types_text(change: Change, lang: str = "en") -> str:
-    """The types of a change: ``financial``, or ``cooperative except financial``."""
-    named = ", ".join(change.coop_types)
-    if not change.excluding:
-        return named
-    return prose.types_except(named, ", ".join(change.excluding), lang=lang)
+def types_text(change: Change, forms: English, records: Mapping[str, CoopType]) -> str:
+    """The types of a change in words: ``all cooperatives except financial cooperatives``.
+
+    A type missing from ``records`` is shown by its id.
+    """
+    if not all(t in records for t in (*change.coop_types, *change.excluding)):
+        named = ", ".join(change.coop_types)
+        left_out = ", ".join(change.excluding)
+        return prose.types_except(named, left_out, lang=forms.lang) if left_out else named
+    return forms.types_of(
+        (records[t] for t in change.coop_types), (records[t] for t in change.excluding)
+    )
 
 
-def change_line(change: Change, forms: English) -> str:
+def change_line(change: Change, forms: English, records: Mapping[str, CoopType]) -> str:
     """One line for a change: date, function, types, before → after, laws, and doubt."""
     return prose.change_line(
-        date=change.date.display(),
+        date=forms.listed_date(change.date),
         function=forms.function(change.function),
-        types=types_text(change, forms.lang),
+        types=types_text(change, forms, records),
         before=holders(change.before, change.before_possible, change.start.subtract(days=1), forms),
         after=holders(change.after, change.after_possible, change.end, forms),
         laws=", ".join(forms.law_label(law) for law in change.laws),
@@ -57,15 +64,15 @@ def change_line(change: Change, forms: English) -> str:
 def lines(found: Changes, lang: str = "en") -> list[str]:
     """The readable lines of a result, in ``lang``: changes, then laws and events of the period."""
     forms = grammar(lang)
-    out = [prose.changes_heading(start=str(found.start), end=str(found.end), lang=lang)]
+    out = [prose.changes_heading(start=forms.day(found.start), end=forms.day(found.end), lang=lang)]
     no_change = f"  {prose.no_change(lang=lang)}"
-    out += [f"  {change_line(c, forms)}" for c in found.changes] or [no_change]
+    out += [f"  {change_line(c, forms, found.type_records)}" for c in found.changes] or [no_change]
     if found.laws:
         out.append(prose.laws_heading(lang=lang))
         out += [
             "  "
             + prose.law_line(
-                date=str(law.date),
+                date=forms.listed_date(law.date) if law.date else "",
                 label=forms.law_label(law),
                 title=forms.law_title(law),
                 lang=lang,
@@ -77,7 +84,10 @@ def lines(found: Changes, lang: str = "en") -> list[str]:
         out += [
             "  "
             + prose.event_line(
-                date=str(e.date), kind=forms.event_kind(e.kind), title=e.title, lang=lang
+                date=forms.listed_date(e.date),
+                kind=forms.event_kind(e.kind),
+                title=e.title,
+                lang=lang,
             )
             for e in found.events
         ]

@@ -140,6 +140,15 @@ class English:
         """A list of all the items: ``A, B and C``."""
         return prose.all_of(items, lang=self.lang)
 
+    def types_of(self, coop_types: Iterable[CoopType], excluding: Iterable[CoopType] = ()) -> str:
+        """Types' cooperatives in a sentence, less some subtypes, as ``excluding`` says.
+
+        ``financial cooperatives except savings and credit cooperatives``.
+        """
+        named = self.all_of(self.types(t) for t in coop_types)
+        left_out = self.all_of(self.types(t) for t in excluding)
+        return prose.types_except(named, left_out, lang=self.lang) if left_out else named
+
     def any_of(self, items: Iterable[str]) -> str:
         """A list of alternatives: ``A, B or C``."""
         return prose.any_of(items, lang=self.lang)

@@ -1,13 +1,14 @@
-"""Look-ups for a reader: lists of records, one record with its relations, and a ranked search.
+"""Look-ups for a reader: lists of records, and one record with its relations.
+
+The ranked search is :mod:`coophistory.search`; its names are kept here too.
 
 >>> from coophistory import load
->>> [hit.id for hit in search(load(), "conasev")][:1]
-['smv']
+>>> show(load(), "fenacrep").kind
+'body'
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -19,8 +20,10 @@ from coophistory.errors import UnknownNameError
 from coophistory.grammar import English, grammar
 from coophistory.records import FUNCTIONS, Body, CoopType, Handover, Law, Mandate, Source
 from coophistory.schema import row
+from coophistory.search import Hit, hit_lines, search
 
 if TYPE_CHECKING:
+    from coophistory.dates import HistoricalDate
     from coophistory.history import History
 
 __all__ = ["KINDS", "Hit", "Shown", "hit_lines", "rows", "search", "show", "table"]
@@ -75,6 +78,10 @@ def _read(accessed: object, lang: str) -> str:
 
 def _optional(value: object) -> str:
     return "" if value is None else str(value)
+
+
+def _dated(value: HistoricalDate | None, forms: English) -> str:
+    return "" if value is None else forms.listed_date(value)
 
 
 # --- one record and its relations -------------------------------------------------------------
@@ -148,10 +155,10 @@ def _show_body(history: History, body: Body, forms: English) -> Shown:
 def _mandate_line(history: History, mandate: Mandate, forms: English, *, by: bool = False) -> str:
     """A mandate on a line: with its laws as a body holds it, with its body as a law bases it."""
     return prose.mandate_line(
-        start=str(mandate.start),
+        start=forms.listed_date(mandate.start),
         function=forms.function(mandate.function),
-        types=", ".join(mandate.coop_types),
-        end=_optional(mandate.end),
+        types=forms.types_of(map(history.coop_type, mandate.coop_types)),
+        end=_dated(mandate.end, forms),
         body=mandate.body if by else "",
         laws="" if by else ", ".join(forms.law_label(history.law(i)) for i in mandate.basis),
         lang=forms.lang,
@@ -165,9 +172,11 @@ def _handover_line(history: History, handover: Handover, forms: English, *, inco
     assert day is not None  # noqa: S101 - a handover's date is closed
     words = prose.received_line if incoming else prose.handed_line
     return words(
-        date=str(handover.date),
+        date=forms.listed_date(handover.date),
         function=forms.function(handover.function),
-        types=", ".join(handover.coop_types),
+        types=forms.types_of(
+            map(history.coop_type, handover.coop_types), map(history.coop_type, handover.excluding)
+        ),
         others=", ".join(forms.body_label(b, day) for b in others),
         laws=", ".join(forms.law_label(history.law(law)) for law in handover.basis),
         lang=forms.lang,
@@ -183,11 +192,14 @@ def _show_law(history: History, law: Law, forms: English) -> Shown:
     name = f"{forms.law_label(law)}: {forms.law_title(law)}"
     lines = [
         prose.record_heading(name=name, ident=law.id, details="", lang=lang),
-        prose.law_date(_optional(law.date), lang=lang),
+        prose.law_date(_dated(law.date, forms), lang=lang),
         *(prose.law_created(forms.present_name(b), lang=lang) for b in created),
         *(prose.law_dissolved(forms.present_name(b), lang=lang) for b in dissolved),
         *(prose.law_based(_mandate_line(history, m, forms, by=True), lang=lang) for m in based),
-        *(prose.cited_by_event(date=str(e.date), title=e.title, lang=lang) for e in events),
+        *(
+            prose.cited_by_event(date=forms.listed_date(e.date), title=e.title, lang=lang)
+            for e in events
+        ),
     ]
     return Shown(
         "law",
@@ -274,122 +286,3 @@ def _citing(history: History, source_id: str) -> Iterator[tuple[str, str, str]]:
                 if citation.source == source_id:
                     ident = record.key if kind == "mandate" else record.id
                     yield kind, ident, citation.locator
-
-
-# --- search -----------------------------------------------------------------------------------
-
-# How much a match in each kind of field counts: names first, then titles, then prose.
-_WEIGHTS: Final = {"id": 4, "name": 4, "acronym": 4, "alias": 3, "title": 3, "text": 1}
-
-
-@attrs.frozen
-class Hit:
-    """A record matching a search: kind, id, label, the field matched, the match in context."""
-
-    kind: str
-    id: str
-    label: str
-    field: str
-    context: str
-    score: int
-
-    def to_dict(self) -> dict[str, Any]:
-        """The hit as plain data, the shape ``coophistory search --json`` prints."""
-        return attrs.asdict(self)
-
-
-def search(history: History, text: str) -> list[Hit]:
-    """Records whose names, aliases, titles, descriptions or notes hold every word of ``text``.
-
-    Case and accents are ignored; the best-scoring field of each record is kept, best first.
-    """
-    words = fold(text)[0].split()
-    if not words:
-        return []
-    best: dict[tuple[str, str], Hit] = {}
-    for kind, ident, label, field, weight, value in _fields(history):
-        folded, origin = fold(value)
-        if not all(word in folded for word in words):
-            continue
-        phrase = " ".join(words)
-        score = weight * 10 + (5 if folded.strip() == phrase else 0)
-        score += (2 if phrase in folded else 0) + sum(f" {w} " in f" {folded} " for w in words)
-        marked = phrase if phrase in folded else words[0]
-        hit = Hit(kind, ident, label, field, _context(value, folded, origin, marked), score)
-        key = (kind, ident)
-        if key not in best or best[key].score < score:
-            best[key] = hit
-    return sorted(best.values(), key=lambda h: (-h.score, h.kind, h.id))
-
-
-def _fields(history: History) -> Iterator[tuple[str, str, str, str, int, str]]:
-    """Every searchable text: (kind, id, label, field, weight, text)."""
-    for b in history.bodies():
-        former = [n for f in b.former_names for n in (f.name, f.name_es, f.acronym) if n]
-        yield from _each("body", b.id, b.name, "id", [b.id])
-        yield from _each("body", b.id, b.name, "name", [b.name, b.name_es, *former])
-        yield from _each("body", b.id, b.name, "acronym", b.acronyms)
-        yield from _each("body", b.id, b.name, "text", [b.note])
-    for t in history.coop_types():
-        yield from _each("type", t.id, t.name, "id", [t.id])
-        yield from _each("type", t.id, t.name, "name", [t.name, t.name_es])
-        yield from _each("type", t.id, t.name, "alias", t.aliases)
-        yield from _each("type", t.id, t.name, "text", [t.note])
-    for law in history.laws():
-        yield from _each("law", law.id, law.label, "name", [law.label])
-        yield from _each("law", law.id, law.label, "title", [law.title, law.title_es])
-        yield from _each("law", law.id, law.label, "text", [law.note])
-    for event in history.records.events:
-        yield from _each("event", event.id, event.title, "title", [event.title])
-        yield from _each("event", event.id, event.title, "text", [event.description])
-    for source in history.sources():
-        yield from _each("source", source.id, source.title, "title", [source.title])
-        yield from _each("source", source.id, source.title, "text", [source.note])
-    for conflict in history.conflicts():
-        yield from _each("conflict", conflict.id, conflict.title, "title", [conflict.title])
-        yield from _each("conflict", conflict.id, conflict.title, "text", [conflict.description])
-
-
-def _each(
-    kind: str, ident: str, label: str, field: str, values: Iterable[str | None]
-) -> Iterator[tuple[str, str, str, str, int, str]]:
-    for value in values:
-        if value:
-            yield kind, ident, label, field, _WEIGHTS[field], value
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """Fold case, accents and hyphens; give each folded character's position in ``text``."""
-    folded: list[str] = []
-    origin: list[int] = []
-    for i, char in enumerate(text):
-        plain = "".join(
-            c
-            for c in unicodedata.normalize("NFKD", char.casefold())
-            if not unicodedata.combining(c)
-        )
-        plain = " " if plain in ("-", "_", "\n", "\t") else plain
-        folded.append(plain)
-        origin += [i] * len(plain)
-    return "".join(folded), origin
-
-
-def _context(value: str, folded: str, origin: list[int], word: str, width: int = 30) -> str:
-    """The match with up to ``width`` characters either side, marked with brackets."""
-    at = folded.index(word)
-    first, last = origin[at], origin[at + len(word) - 1] + 1
-    low, high = max(0, first - width), min(len(value), last + width)
-    before = ("…" if low else "") + value[low:first]
-    after = value[last:high] + ("…" if high < len(value) else "")
-    return " ".join(f"{before}[{value[first:last]}]{after}".split())
-
-
-def hit_lines(hits: Iterable[Hit], lang: str = "en") -> list[str]:
-    """One line per hit: kind, id, label, and the match in context; or a line saying none."""
-    out = [
-        prose.hit_line(
-            kind=h.kind, ident=h.id, label=h.label, field=h.field, context=h.context, lang=lang
-        )
-        for h in hits
-    ]
-    return out or [prose.no_match(lang=lang)]

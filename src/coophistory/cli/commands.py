@@ -113,10 +113,8 @@ def handovers(args: argparse.Namespace) -> int:
         return ", ".join(forms.body_label(b, day) for b in bodies)
 
     def types(h: Handover) -> str:
-        types = ", ".join(h.coop_types)
-        if not h.excluding:
-            return types
-        return prose.types_except(types, ", ".join(h.excluding), lang=lang)
+        named = history.coop_type
+        return forms.types_of(map(named, h.coop_types), map(named, h.excluding))
 
     print_lines(
         prose.handover_line(

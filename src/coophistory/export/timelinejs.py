@@ -16,6 +16,7 @@ import pendulum
 from coophistory import prose, prose_analyst
 from coophistory.dates import DatePoint, HistoricalDate, Precision
 from coophistory.export.lossless import json_text
+from coophistory.grammar import grammar
 from coophistory.records import FUNCTIONS
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def document(history: History) -> dict[str, Any]:
         dated.append((law.date, _slide(f"law-{law.id}", law.date, law.label, text, law.kind)))
     for function in FUNCTIONS:
         for number, handover in enumerate(history.handovers(function=function), start=1):
-            headline = _handover_headline(handover)
+            headline = _handover_headline(history, handover)
             text = sources(handover.citations)
             slide = _slide(
                 f"handover-{function}-{number}", handover.date, headline, text, "handover"
@@ -108,16 +109,16 @@ def _day(day: pendulum.Date) -> dict[str, int]:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def _handover_headline(handover: Handover) -> str:
-    """``supervision of housing: CONASEV → SMV``, bodies named as on the handover's first day."""
+def _handover_headline(history: History, handover: Handover) -> str:
+    """``supervision of housing cooperatives: CONASEV → SMV``, bodies named as on its first day."""
     day = handover.date.earliest
     assert day is not None  # noqa: S101 - a handover's date is a mandate's start, closed
-    types = ", ".join(handover.coop_types)
-    if handover.excluding:
-        types = prose.types_except(types, ", ".join(handover.excluding), lang="en")
+    named = history.coop_type
     return prose.handover_headline(
         function=handover.function,
-        types=types,
+        types=grammar("en").types_of(
+            map(named, handover.coop_types), map(named, handover.excluding)
+        ),
         givers=" + ".join(b.label_on(day) for b in handover.from_bodies),
         receivers=" + ".join(b.label_on(day) for b in handover.to_bodies),
         lang="en",
