@@ -15,7 +15,7 @@ def test_savings_and_credit_in_1995(bundled: coophistory.History) -> None:
         "El 1 de junio de 1995, la supervisión de las cooperativas de ahorro y crédito estaba a "
         "cargo de la FENACREP (Federación Nacional de Cooperativas de Ahorro y Crédito del Perú, "
         "por encargo de la SBS), en virtud del Decreto Ley N.° 25879. "
-        "Las fuentes discrepan: The legal ground of FENACREP's delegated supervision. "
+        "Las fuentes discrepan: El fundamento legal de la supervisión delegada a la FENACREP. "
         f"Fuentes: {STUDY}, §1, para 6; {STUDY}, §1.2, para 1; Historia (FENACREP), paragraph 3."
     )
 

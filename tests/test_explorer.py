@@ -171,10 +171,16 @@ def test_language_switch(
     assert founding.text == "fundación"
     # The handover chain names bodies as Spanish does.
     assert "INCOOP → Ministerio de Trabajo" in d.find_element(By.ID, "chain").text
+    # Disagreements go by their Spanish titles, beside the answer and in their own section.
+    basis = bundled.conflict("fenacrep-supervision-basis")
+    beside = 'tr[data-type="savings-and-credit"] .conflict-link'
+    heading = d.find_element(By.CSS_SELECTOR, "#conflict-fenacrep-supervision-basis h3")
+    assert d.find_element(By.CSS_SELECTOR, beside).text == heading.text == basis.title_es
     Select(d.find_element(By.ID, "lang-select")).select_by_value("en")
     assert d.find_element(By.TAG_NAME, "h1").text == "Who supervised Peru's cooperatives?"
     assert founding.text == "founding"
     assert "INCOOP → Ministry of Labor" in d.find_element(By.ID, "chain").text
+    assert d.find_element(By.CSS_SELECTOR, beside).text == heading.text == basis.title
 
 
 def test_no_network_request(browser: Browser, bundled_page: Path) -> None:

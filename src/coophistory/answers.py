@@ -145,7 +145,7 @@ a cargo de la SBS (Superintendencia de Banca, Seguros y AFP)'
         if self.record_ends is not None:
             ends = forms.listed_date(self.record_ends)
             sentences.append(prose.record_ends(day=ends, lang=forms.lang))
-        open_questions = [c.title for c in self.conflicts if c.preferred is None]
+        open_questions = [forms.conflict_title(c) for c in self.conflicts if c.preferred is None]
         if open_questions:
             sentences.append(prose.sources_disagree(open_questions, lang=forms.lang))
         if self.citations:

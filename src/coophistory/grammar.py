@@ -23,7 +23,7 @@ import pendulum
 from coophistory import prose
 from coophistory.dates import HistoricalDate
 from coophistory.i18n import N_, gettext, language, pgettext
-from coophistory.records import Body, CoopType, FormerName, Function, Law
+from coophistory.records import Body, Conflict, CoopType, FormerName, Function, Law
 
 if TYPE_CHECKING:  # imported by the first Spanish(): an English answer does without them
     from coophistory import spanish, spanish_dates
@@ -114,6 +114,10 @@ class English:
     def law_title(self, law: Law) -> str:
         """A law's title."""
         return law.title
+
+    def conflict_title(self, conflict: Conflict) -> str:
+        """What a disagreement is about, in a sentence or a heading."""
+        return conflict.title
 
     def event_kind(self, kind: str) -> str:
         """What kind of event it is, as a label; a kind this list lacks shows as it is written."""
@@ -229,6 +233,10 @@ class Spanish(English):
     def law_title(self, law: Law) -> str:
         """Its Spanish title, when the data has it."""
         return law.title_es or law.title
+
+    def conflict_title(self, conflict: Conflict) -> str:
+        """The Spanish title of a disagreement, the English one where the data gives none."""
+        return conflict.title_es or conflict.title
 
     def all_of(self, items: Iterable[str]) -> str:
         """``A, B y C`` (``e`` before an /i/ sound)."""

@@ -297,6 +297,7 @@ class Conflict:
 
     id: str = attrs.field(metadata=ID)
     title: str
+    title_es: str | None = None
     description: str | None = None
     span: HistoricalDate | None = None
     claims: tuple[Claim, ...]

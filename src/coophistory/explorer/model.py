@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from coophistory.dates import HistoricalDate
     from coophistory.history import History
-    from coophistory.records import Body, Citation, Handover, Law
+    from coophistory.records import Body, Citation, Conflict, Handover, Law
 
 __all__ = ["FIRST_DAY", "page_model"]
 
@@ -47,7 +47,7 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
         "types": types,
         "laws": {law.id: _law_labels(law) for law in history.laws()},
         "conflicts": {
-            c.id: {"title": c.title, "settled": c.preferred is not None}
+            c.id: {"title": _conflict_titles(c), "settled": c.preferred is not None}
             for c in history.conflicts()
         },
         "timelines": {
@@ -124,6 +124,11 @@ def _every_name(body: Body) -> Iterator[str | None]:
     yield from (body.name, body.name_es, *body.acronyms)
     for former in body.former_names:
         yield from (former.name, former.name_es, former.acronym)
+
+
+def _conflict_titles(conflict: Conflict) -> list[str]:
+    """A disagreement's title in each language (the English one where no other is given)."""
+    return [grammar(lang).conflict_title(conflict) for lang in LANGUAGES]
 
 
 def _law_labels(law: Law) -> list[str]:
@@ -347,7 +352,7 @@ def _conflicts(history: History) -> list[dict[str, Any]]:
     return [
         {
             "id": c.id,
-            "title": c.title,
+            "title": _conflict_titles(c),
             "description": c.description,
             "span": None if c.span is None else _both(c.span),
             "claims": [

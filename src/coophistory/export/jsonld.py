@@ -318,7 +318,7 @@ class _Builder:
             **self.iri("conflict", conflict.id),
             "@type": "ch:Conflict",
             "dcterms:identifier": conflict.id,
-            "dcterms:title": conflict.title,
+            "dcterms:title": _labels(conflict.title, conflict.title_es),
             "ch:claim": [
                 self.cited(
                     {

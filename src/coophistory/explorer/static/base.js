@@ -140,7 +140,7 @@ function cell(s) {
     const items = s.x.map(function (id) {
       const c = DATA.conflicts[id];
       return el("li", {}, [
-        el("a", { class: "conflict-link", href: "#conflict-" + id }, [c.title]),
+        el("a", { class: "conflict-link", href: "#conflict-" + id }, [pick(c.title)]),
         " (" + label(c.settled ? "settled" : "unsettled") + ")",
       ]);
     });
