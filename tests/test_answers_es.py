@@ -16,7 +16,7 @@ def test_savings_and_credit_in_1995(bundled: coophistory.History) -> None:
         "cargo de la FENACREP (Federación Nacional de Cooperativas de Ahorro y Crédito del Perú, "
         "por encargo de la SBS), en virtud del Decreto Ley N.° 25879. "
         "Las fuentes discrepan: El fundamento legal de la supervisión delegada a la FENACREP. "
-        f"Fuentes: {STUDY}, §1, para 6; {STUDY}, §1.2, para 1; Historia (FENACREP), paragraph 3."
+        f"Fuentes: {STUDY}, §1, párr. 6; {STUDY}, §1.2, párr. 1; Historia (FENACREP), párrafo 3."
     )
 
 
@@ -25,9 +25,9 @@ def test_savings_and_credit_from_2019(bundled: coophistory.History) -> None:
     assert answer.text(lang="es") == (
         "El 1 de enero de 2019, la supervisión de las cooperativas de ahorro y crédito estaba a "
         "cargo de la SBS (Superintendencia de Banca, Seguros y AFP), en virtud de la "
-        f"Ley N.° 30822. Fuentes: {STUDY}, §2.5, para 3; {STUDY}, §1.2, para 4, fn 19; "
+        f"Ley N.° 30822. Fuentes: {STUDY}, §2.5, párr. 3; {STUDY}, §1.2, párr. 4, n. 19; "
         "Cooperativas: inscripción en la SBS empezará el 2 de enero (La República), "
-        "paragraphs 1-2."
+        "párrafos 1-2."
     )
 
 
@@ -37,7 +37,7 @@ def test_housing_in_1978_is_not_certain(bundled: coophistory.History) -> None:
         "El 1 de junio de 1978, no se sabe con certeza quién tenía a su cargo la supervisión de "
         "las cooperativas de vivienda: posiblemente el INCOOP (Instituto Nacional de "
         "Cooperativas) o el Ministerio de Trabajo, en virtud de la Ley N.° 15260. "
-        f"Fuentes: {STUDY}, §1, paras 3 and 5; {STUDY}, §1, para 3, fn 2; {STUDY}, §1, paras 5-6."
+        f"Fuentes: {STUDY}, §1, párrs. 3 y 5; {STUDY}, §1, párr. 3, n. 2; {STUDY}, §1, párrs. 5-6."
     )
 
 
@@ -54,7 +54,7 @@ def test_coffee_promotion_in_2010_contracts_de_el(bundled: coophistory.History) 
     assert answer.text(lang="es") == (
         "El 1 de enero de 2010, la promoción de las cooperativas cafetaleras estaba a cargo del "
         "PRODUCE (Ministerio de la Producción), en virtud de la Ley N.° 29271. "
-        f"Fuentes: {STUDY}, §1.1.2, paras 2-3; {STUDY}, §3, para 2; Ministerio de Pesquería "
+        f"Fuentes: {STUDY}, §1.1.2, párrs. 2-3; {STUDY}, §3, párr. 2; Ministerio de Pesquería "
         "(column) (RPP), passage on the October 2008 transfer (not checked: copy not found)."
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from coophistory.i18n import gettext, ngettext
+from coophistory.i18n import SOURCE_LANGUAGE, gettext, ngettext
 from coophistory.prose_diagrams import (
     decade,
     delegates,
@@ -131,9 +131,13 @@ def on_behalf_of(body: str, *, lang: str) -> str:
 def citation(title: str, issuer: str | None, locator: str, *, lang: str) -> str:
     """A citation as readers see it: ``Historia (FENACREP), history page``.
 
-    ``title`` is the source's (or, when it is unknown, its id); ``issuer`` its publisher or
-    author, if any.
+    ``title`` is the source's (or its id); ``issuer`` its publisher or author, if any; the
+    locator is reworded in ``lang`` when its words allow (:mod:`coophistory.locators`).
     """
+    if lang != SOURCE_LANGUAGE:
+        from coophistory.locators import localized  # noqa: PLC0415 - not on the English path
+
+        locator = localized(locator, lang=lang)
     if issuer:
         return gettext("{title} ({issuer}), {locator}", lang=lang).format(
             title=title, issuer=issuer, locator=locator
@@ -273,19 +277,14 @@ def handover_line(
     *, date: str, function: str, types: str, givers: str, receivers: str, laws: str, lang: str
 ) -> str:
     """One handover on a line; ``laws`` may be empty."""
+    values = {"date": date, "function": function, "types": types, "laws": laws}
+    values |= {"givers": givers, "receivers": receivers}
     if laws:
         return gettext(
             "{date}  {function} of {types}: {givers} → {receivers} ({laws})", lang=lang
-        ).format(
-            date=date,
-            function=function,
-            types=types,
-            givers=givers,
-            receivers=receivers,
-            laws=laws,
-        )
+        ).format(**values)
     return gettext("{date}  {function} of {types}: {givers} → {receivers}", lang=lang).format(
-        date=date, function=function, types=types, givers=givers, receivers=receivers
+        **values
     )
 
 
