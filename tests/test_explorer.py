@@ -176,11 +176,23 @@ def test_language_switch(
     beside = 'tr[data-type="savings-and-credit"] .conflict-link'
     heading = d.find_element(By.CSS_SELECTOR, "#conflict-fenacrep-supervision-basis h3")
     assert d.find_element(By.CSS_SELECTOR, beside).text == heading.text == basis.title_es
+    # Citations keep their sources' titles and take Spanish pinpoints, in the table and below.
+    answer = bundled.supervisor("savings-and-credit", "1995-06-01")
+    first = answer.citations[0]
+    cite = 'tr[data-type="savings-and-credit"] td a.cite'
+    spanish = bundled.source(first.source).cite(first.locator, lang="es")
+    assert "párr." in spanish
+    assert d.find_element(By.CSS_SELECTOR, cite).text == spanish
+    claim = d.find_element(By.CSS_SELECTOR, "#conflict-fenacrep-supervision-basis td a")
+    assert "párr." in claim.text or "n." in claim.text
     Select(d.find_element(By.ID, "lang-select")).select_by_value("en")
     assert d.find_element(By.TAG_NAME, "h1").text == "Who supervised Peru's cooperatives?"
     assert founding.text == "founding"
     assert "INCOOP → Ministry of Labor" in d.find_element(By.ID, "chain").text
     assert d.find_element(By.CSS_SELECTOR, beside).text == heading.text == basis.title
+    assert d.find_element(By.CSS_SELECTOR, cite).text == bundled.source(first.source).cite(
+        first.locator
+    )
 
 
 def test_no_network_request(browser: Browser, bundled_page: Path) -> None:

@@ -50,4 +50,3 @@ def test_no_bundled_locator_comes_out_half_translated(bundled: coophistory.Histo
         words = re.findall(r"[^\W\d_]{2,}\.?", re.sub(r"'[^']*'|\"[^\"]*\"", "", told))
         assert all(w.lower() in spanish for w in words), (locator, told)
     assert reworded > len(locators) / 2
-

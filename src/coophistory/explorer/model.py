@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 from coophistory.explorer.labels import LANGUAGES, labels
 from coophistory.explorer.timelines import Timelines, day_number, resolve
 from coophistory.grammar import grammar
+from coophistory.locators import localized
 from coophistory.names import normal
 from coophistory.records import FUNCTIONS
 from coophistory.render.style import PALETTE as _PALETTE
@@ -124,6 +125,16 @@ def _every_name(body: Body) -> Iterator[str | None]:
     yield from (body.name, body.name_es, *body.acronyms)
     for former in body.former_names:
         yield from (former.name, former.name_es, former.acronym)
+
+
+def _cited(history: History, source: str, locator: str) -> list[str]:
+    """A citation as a reader sees it, in each language: ``Historia (FENACREP), §2``."""
+    return [history.source(source).cite(locator, lang=lang) for lang in LANGUAGES]
+
+
+def _localized(locator: str) -> list[str]:
+    """A locator in each language: ``§1, para 6``, ``§1, párr. 6``."""
+    return [localized(locator, lang=lang) for lang in LANGUAGES]
 
 
 def _conflict_titles(conflict: Conflict) -> list[str]:
@@ -296,7 +307,7 @@ def _entry(
     bodies: Iterable[str],
     types: Iterable[str],
 ) -> dict[str, Any]:
-    cited = [(c.source, history.source(c.source).cite(c.locator)) for c in citations]
+    cited = [(c.source, _cited(history, c.source, c.locator)) for c in citations]
     return {
         "record": record,
         "edtf": str(date),
@@ -336,7 +347,7 @@ def _sources(history: History) -> list[dict[str, Any]]:
             "archived_url": _web(s.archived_url),
             "accessed": None if s.accessed is None else _both(s.accessed),
             "note": s.note,
-            "locators": list(locators.get(s.id, {})),
+            "locators": [_localized(locator) for locator in locators.get(s.id, {})],
         }
         for s in history.sources()
     ]
@@ -359,7 +370,7 @@ def _conflicts(history: History) -> list[dict[str, Any]]:
                 {
                     "value": claim.value,
                     "source": claim.citation.source,
-                    "cite": history.source(claim.citation.source).cite(claim.citation.locator),
+                    "cite": _cited(history, claim.citation.source, claim.citation.locator),
                     "note": claim.note,
                     "preferred": claim.value == c.preferred,
                 }

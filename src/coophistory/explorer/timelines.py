@@ -61,11 +61,11 @@ class Timelines:
 
     def __init__(self) -> None:
         self.states: list[dict[str, Any]] = []
-        self.names: list[tuple[str, str]] = []
-        self.citations: list[tuple[str, str]] = []
+        self.names: list[tuple[str, ...]] = []
+        self.citations: list[tuple[str, ...]] = []
         self._index: dict[str, int] = {}
-        self._name_index: dict[tuple[str, str], int] = {}
-        self._citation_index: dict[tuple[str, str], int] = {}
+        self._name_index: dict[tuple[str, ...], int] = {}
+        self._citation_index: dict[tuple[str, ...], int] = {}
         self.points: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
 
     def state(self, history: History, answer: Answer) -> int:
@@ -95,7 +95,7 @@ class Timelines:
             "p": [[b.id, named(b)] for b in answer.possible],
             "l": [law.id for law in answer.laws],
             "s": [
-                _intern(self.citations, self._citation_index, (c.source, _cite(history, c)))
+                _intern(self.citations, self._citation_index, (c.source, *_cite(history, c)))
                 for c in answer.citations
             ],
             "x": [c.id for c in answer.conflicts],
@@ -103,7 +103,7 @@ class Timelines:
 
 
 def _intern(
-    table: list[tuple[str, str]], index: dict[tuple[str, str], int], item: tuple[str, str]
+    table: list[tuple[str, ...]], index: dict[tuple[str, ...], int], item: tuple[str, ...]
 ) -> int:
     found = index.get(item)
     if found is None:
@@ -173,6 +173,7 @@ def _change_days(history: History, mandates: list[Mandate]) -> set[datetime.date
     return {datetime.date(d.year, d.month, d.day) for d in days}
 
 
-def _cite(history: History, citation: Citation) -> str:
-    """The citation as a reader sees it: ``Historia (FENACREP), history page``."""
-    return history.source(citation.source).cite(citation.locator)
+def _cite(history: History, citation: Citation) -> tuple[str, str]:
+    """The citation as a reader sees it, in English and in Spanish: ``Historia (FENACREP), §2``."""
+    source = history.source(citation.source)
+    return source.cite(citation.locator), source.cite(citation.locator, lang="es")

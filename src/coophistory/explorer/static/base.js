@@ -132,7 +132,7 @@ function cell(s) {
     s.s.forEach(function (index, i) {
       if (i) cites.push("; ");
       const c = T.citations[index];
-      cites.push(el("a", { class: "cite", href: "#source-" + c[0] }, [c[1]]));
+      cites.push(el("a", { class: "cite", href: "#source-" + c[0] }, [pick(c.slice(1))]));
     });
     parts.push(el("p", { class: "cites" }, cites));
   }
