@@ -78,6 +78,7 @@ def history_document(seed: int) -> dict[str, Any]:  # noqa: PLR0912 - one branch
         ]
         _maybe(rng, claims[0], "note", _text(rng))
         row = {"id": f"conflict-{i}", "title": _text(rng), "claims": claims}
+        _maybe(rng, row, "title_es", _text(rng))
         if rng.random() < 0.5:
             row |= {"preferred": "v1", "reason": _text(rng)}
         conflicts.append(row)
@@ -178,7 +179,10 @@ def history_document(seed: int) -> dict[str, Any]:  # noqa: PLR0912 - one branch
             "title": _text(rng),
             "citations": _cite(rng, sources),
         }
+        _maybe(rng, row, "title_es", _text(rng))
         _maybe(rng, row, "description", _text(rng))
+        if "description" in row:
+            _maybe(rng, row, "description_es", _text(rng))
         _maybe(rng, row, "coop_types", [rng.choice(types)["id"]])
         _maybe(
             rng,

@@ -193,3 +193,34 @@ def test_most_sources_were_read() -> None:
     """At least 90% of the sources carry the day they were read (issue #13)."""
     read = sum(source.accessed is not None for source in RECORDS.sources)
     assert read / len(RECORDS.sources) >= 0.9
+
+
+@pytest.mark.parametrize("event", RECORDS.events, ids=_name)
+def test_every_event_reads_in_spanish(event: coophistory.Event) -> None:
+    """A Spanish reader gets each event's title, and its description when it has one."""
+    assert event.title_es
+    assert event.title_es != event.title
+    assert (event.description is None) == (event.description_es is None)
+    # the same numbers in both tellings: a translation adds or drops no figure
+    for english, spanish in (
+        (event.title, event.title_es),
+        (event.description, event.description_es),
+    ):
+        if english is not None and spanish is not None:
+            assert _numbers(english) == _numbers(spanish), event.id
+
+
+@pytest.mark.parametrize("conflict", RECORDS.conflicts, ids=_name)
+def test_every_conflict_reads_in_spanish(conflict: coophistory.Conflict) -> None:
+    """Each disagreement has a Spanish title, which Spanish answers show."""
+    assert conflict.title_es
+    assert conflict.title_es != conflict.title
+
+
+def _numbers(text: str) -> list[str]:
+    """The figures a text gives, as digits alone, sorted (word order differs).
+
+    English ordinals (``24th``) are left out: Spanish writes them in words (``vigésima cuarta``).
+    """
+    text = re.sub(r"\b\d+(st|nd|rd|th)\b", "", text)
+    return sorted(re.sub(r"\D", "", n) for n in re.findall(r"\d[\d,.]*\d|\d", text))

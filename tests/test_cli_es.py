@@ -80,10 +80,16 @@ def test_handovers_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
 def test_on_and_timeline_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = _run(capsys, "--lang", "es", "on", "1995-06-01")
     assert out.splitlines()[0].split() == ["tipo", "supervisión", "promoción"]
-    assert "savings-and-credit  FENACREP     Ministerio de Trabajo" in out
+    rows = [line.split("  ") for line in out.splitlines()]
+    cells = [[cell.strip() for cell in row if cell.strip()] for row in rows]
+    assert ["cooperativas de ahorro y crédito", "FENACREP", "Ministerio de Trabajo"] in cells
+    assert ["cooperativas de vivienda", "CONASEV", "Ministerio de Trabajo"] in cells
+    for name, *_ in cells[1:]:
+        # each row's name is one the Spanish lookups take back
+        assert _run(capsys, "--lang", "es", "who", name, "1995-06-01")[0] == 0
     _, out, _ = _run(capsys, "--lang", "es", "timeline", "--from", "2018", "--to", "2018-07")
     assert "\nentre 2000 y 2020  [programa] " in f"\n{out}"
-    assert "\n13 de junio de 2018  [norma] Congress approves" in out
+    assert "\n13 de junio de 2018  [norma] El Congreso aprueba" in out
 
 
 def test_json_keeps_english_keys_and_adds_spanish(capsys: pytest.CaptureFixture[str]) -> None:

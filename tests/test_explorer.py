@@ -11,6 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pendulum
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -169,8 +170,17 @@ def test_language_switch(
     assert "fundación" in [o.text for o in kinds.options]
     founding = d.find_element(By.CSS_SELECTOR, '#entries > li[data-kind="founding"] .kind')
     assert founding.text == "fundación"
+    # So are the events' own titles and descriptions, from the data.
+    entry = d.find_element(By.CSS_SELECTOR, '#entries > li[data-kind="founding"]')
+    event = next(e for e in bundled.events() if e.kind == "founding")
+    assert entry.find_element(By.TAG_NAME, "h3").text == event.title_es
+    assert entry.find_element(By.CSS_SELECTOR, "p:not(.when):not(.cites)").text == (
+        event.description_es
+    )
     # The handover chain names bodies as Spanish does.
-    assert "INCOOP → Ministerio de Trabajo" in d.find_element(By.ID, "chain").text
+    chain = d.find_element(By.ID, "chain").text
+    assert "INCOOP → Ministerio de Trabajo" in chain
+    assert "Supervisión: cooperativas no financieras" in chain
     # Disagreements go by their Spanish titles, beside the answer and in their own section.
     basis = bundled.conflict("fenacrep-supervision-basis")
     beside = 'tr[data-type="savings-and-credit"] .conflict-link'
@@ -188,7 +198,10 @@ def test_language_switch(
     Select(d.find_element(By.ID, "lang-select")).select_by_value("en")
     assert d.find_element(By.TAG_NAME, "h1").text == "Who supervised Peru's cooperatives?"
     assert founding.text == "founding"
-    assert "INCOOP → Ministry of Labor" in d.find_element(By.ID, "chain").text
+    assert entry.find_element(By.TAG_NAME, "h3").text == event.title
+    chain = d.find_element(By.ID, "chain").text
+    assert "INCOOP → Ministry of Labor" in chain
+    assert "Supervision: non-financial cooperatives" in chain
     assert d.find_element(By.CSS_SELECTOR, beside).text == heading.text == basis.title
     assert d.find_element(By.CSS_SELECTOR, cite).text == bundled.source(first.source).cite(
         first.locator
@@ -346,3 +359,70 @@ def test_lanes_and_handovers_move_the_day(browser: Browser, bundled_page: Path) 
     )
     labels = d.find_elements(By.CSS_SELECTOR, "#lanes-svg .lane-label")
     assert len(labels) < len(d.find_elements(By.CSS_SELECTOR, "#day-table tbody tr"))
+
+
+def _supervision(history: coophistory.History, day: pendulum.Date) -> list[dict[str, object]]:
+    """Every concrete type's supervision answer on ``day``, less the day itself."""
+    return [
+        {
+            k: v
+            for k, v in history.supervisor(t.id, day).to_dict().items()
+            if k not in ("on", "sentence")
+        }
+        for t in history.concrete_types()
+    ]
+
+
+def test_lanes_chart_steps_from_change_to_change_by_keyboard(
+    browser: Browser, bundled: coophistory.History, bundled_page: Path
+) -> None:
+    """Focused, the chart is a slider: arrows go to the next or previous day a lane changes."""
+    browser.open(bundled_page, "#on=1995-06-01")
+    d = browser.driver
+    chart = d.find_element(By.ID, "lanes-svg")
+    assert chart.get_attribute("role") == "slider"
+    assert chart.get_attribute("tabindex") == "0"
+    day = d.find_element(By.ID, "day-input")
+    start = pendulum.Date(1995, 6, 1)
+
+    chart.send_keys(Keys.ARROW_RIGHT)
+    moved = pendulum.parse(day.get_attribute("value") or "", exact=True)
+    assert isinstance(moved, pendulum.Date)
+    assert moved > start
+    assert d.execute_script("return document.activeElement.id") == "lanes-svg"
+    # the library's own answers: nothing changes before that day, something changes on it
+    assert _supervision(bundled, moved.subtract(days=1)) != _supervision(bundled, moved)
+    quiet = [start.add(days=n) for n in range(0, (moved - start).days, 7)]
+    assert all(_supervision(bundled, q) == _supervision(bundled, start) for q in quiet)
+    assert (chart.get_attribute("aria-valuetext") or "").endswith(f"({moved.isoformat()})")
+
+    chart.send_keys(Keys.ARROW_LEFT)
+    back = pendulum.parse(day.get_attribute("value") or "", exact=True)
+    assert isinstance(back, pendulum.Date)
+    assert back <= start
+    assert _supervision(bundled, back.subtract(days=1)) != _supervision(bundled, back)
+
+    chart.send_keys(Keys.END)
+    assert day.get_attribute("value") == last_day(bundled).isoformat()
+    chart.send_keys(Keys.HOME)
+    assert day.get_attribute("value") == "1866-01-01"
+
+
+def test_day_field_takes_iso_days_in_either_language(browser: Browser, bundled_page: Path) -> None:
+    """The day is typed as YYYY-MM-DD on both pages; a day that cannot be read is marked."""
+    browser.open(bundled_page, "#on=2017-06-01&lang=es")
+    d = browser.driver
+    field = d.find_element(By.ID, "day-input")
+    assert field.get_attribute("value") == "2017-06-01"
+    assert d.find_element(By.ID, "day-help").text == "Año-mes-día, por ejemplo 1995-06-01."
+    field.clear()
+    field.send_keys("1978-06-01", Keys.TAB)
+    assert "on=1978-06-01" in d.execute_script("return location.hash")
+    assert "1 de junio de 1978" in d.find_element(By.ID, "day-caption").text
+    field.clear()
+    field.send_keys("1978-02-30", Keys.TAB)
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "on=1978-06-01" in d.execute_script("return location.hash")
+    d.find_element(By.ID, "next-change").click()
+    assert field.get_attribute("aria-invalid") is None
+    assert field.get_attribute("value") != "1978-02-30"

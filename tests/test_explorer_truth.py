@@ -115,7 +115,7 @@ def assert_page_matches(
 ) -> None:
     """For each day from ``first`` to the page's last, the table shows what h.supervisor says."""
     last = datetime.date.fromisoformat(
-        browser.driver.find_element(By.ID, "day-input").get_attribute("max") or ""
+        browser.driver.find_element(By.ID, "day-input").get_attribute("data-last") or ""
     )
     chosen = sorted({d for d in days if first <= d <= last} | {first, last})
     for day in chosen:

@@ -86,7 +86,7 @@ def lines(found: Changes, lang: str = "en") -> list[str]:
             + prose.event_line(
                 date=forms.listed_date(e.date),
                 kind=forms.event_kind(e.kind),
-                title=e.title,
+                title=forms.event_title(e),
                 lang=lang,
             )
             for e in found.events

@@ -23,7 +23,7 @@ import pendulum
 from coophistory import prose
 from coophistory.dates import HistoricalDate
 from coophistory.i18n import N_, gettext, language, pgettext
-from coophistory.records import Body, Conflict, CoopType, FormerName, Function, Law
+from coophistory.records import Body, Conflict, CoopType, Event, FormerName, Function, Law
 
 if TYPE_CHECKING:  # imported by the first Spanish(): an English answer does without them
     from coophistory import spanish, spanish_dates
@@ -77,6 +77,10 @@ class English:
         """A type's cooperatives, as a label: ``financial cooperatives``."""
         return self.types(coop_type)
 
+    def type_row(self, coop_type: CoopType) -> str:
+        """A type heading a table row: its id, which is also how one asks for it."""
+        return coop_type.id
+
     def body(self, body: Body, on: pendulum.Date) -> str:
         """A body in a sentence, as it was called on ``on``: its acronym, else its name."""
         return body.label_on(on)
@@ -118,6 +122,14 @@ class English:
     def conflict_title(self, conflict: Conflict) -> str:
         """What a disagreement is about, in a sentence or a heading."""
         return conflict.title
+
+    def event_title(self, event: Event) -> str:
+        """An event's headline."""
+        return event.title
+
+    def event_description(self, event: Event) -> str | None:
+        """An event's description, if the data gives one."""
+        return event.description
 
     def event_kind(self, kind: str) -> str:
         """What kind of event it is, as a label; a kind this list lacks shows as it is written."""
@@ -202,6 +214,10 @@ class Spanish(English):
         """``cooperativas financieras``, ``todas las cooperativas``."""
         return self.type_name(coop_type)
 
+    def type_row(self, coop_type: CoopType) -> str:
+        """``cooperativas de ahorro y crédito``: a name the Spanish lookups also understand."""
+        return self.type_name(coop_type)
+
     def body(self, body: Body, on: pendulum.Date) -> str:
         """``la SBS``, ``el INCOOP``: with its article."""
         return spanish.the_body(body, on)
@@ -237,6 +253,14 @@ class Spanish(English):
     def conflict_title(self, conflict: Conflict) -> str:
         """The Spanish title of a disagreement, the English one where the data gives none."""
         return conflict.title_es or conflict.title
+
+    def event_title(self, event: Event) -> str:
+        """An event's Spanish headline, the English one where the data gives none."""
+        return event.title_es or event.title
+
+    def event_description(self, event: Event) -> str | None:
+        """An event's Spanish description, the English one where the data gives none."""
+        return event.description_es or event.description
 
     def all_of(self, items: Iterable[str]) -> str:
         """``A, B y C`` (``e`` before an /i/ sound)."""

@@ -197,7 +197,9 @@ def _show_law(history: History, law: Law, forms: English) -> Shown:
         *(prose.law_dissolved(forms.present_name(b), lang=lang) for b in dissolved),
         *(prose.law_based(_mandate_line(history, m, forms, by=True), lang=lang) for m in based),
         *(
-            prose.cited_by_event(date=forms.listed_date(e.date), title=e.title, lang=lang)
+            prose.cited_by_event(
+                date=forms.listed_date(e.date), title=forms.event_title(e), lang=lang
+            )
             for e in events
         ),
     ]

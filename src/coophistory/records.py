@@ -273,7 +273,9 @@ class Event:
     date: HistoricalDate
     kind: str
     title: str
+    title_es: str | None = None
     description: str | None = None
+    description_es: str | None = None
     bodies: tuple[str, ...] = attrs.field(default=(), metadata=refers("bodies"))
     coop_types: tuple[str, ...] = attrs.field(default=(), metadata=refers("coop_types"))
     laws: tuple[str, ...] = attrs.field(default=(), metadata=refers("laws"))

@@ -84,13 +84,17 @@ def _fields(history: History) -> Iterator[tuple[str, str, str, str, int, str]]:
         yield from _each("law", law.id, law.label, "title", [law.title, law.title_es])
         yield from _each("law", law.id, law.label, "text", [law.note])
     for event in history.records.events:
-        yield from _each("event", event.id, event.title, "title", [event.title])
-        yield from _each("event", event.id, event.title, "text", [event.description])
+        yield from _each("event", event.id, event.title, "title", [event.title, event.title_es])
+        yield from _each(
+            "event", event.id, event.title, "text", [event.description, event.description_es]
+        )
     for source in history.sources():
         yield from _each("source", source.id, source.title, "title", [source.title])
         yield from _each("source", source.id, source.title, "text", [source.note])
     for conflict in history.conflicts():
-        yield from _each("conflict", conflict.id, conflict.title, "title", [conflict.title])
+        yield from _each(
+            "conflict", conflict.id, conflict.title, "title", [conflict.title, conflict.title_es]
+        )
         yield from _each("conflict", conflict.id, conflict.title, "text", [conflict.description])
 
 

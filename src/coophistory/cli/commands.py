@@ -91,7 +91,8 @@ def on(args: argparse.Namespace) -> int:
 
     rows = [(prose.type_heading(lang=forms.lang), *(forms.function(f) for f in functions))]
     rows += [
-        (t.id, *(holders(answers[f][t.id]) for f in functions)) for t in history.concrete_types()
+        (forms.type_row(t), *(holders(answers[f][t.id]) for f in functions))
+        for t in history.concrete_types()
     ]
     print_lines(table(rows))
     if any(not a.certain for by_type in answers.values() for a in by_type.values()):
@@ -142,7 +143,7 @@ def timeline(args: argparse.Namespace) -> int:
             prose.event_line(
                 date=forms.listed_date(e.date),
                 kind=forms.event_kind(e.kind),
-                title=e.title,
+                title=forms.event_title(e),
                 lang=forms.lang,
             )
             for e in events

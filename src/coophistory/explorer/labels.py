@@ -39,6 +39,8 @@ def _page(lang: str) -> dict[str, str]:
         "current_to": pgettext("explorer page", "current to", lang=lang),
         "language": pgettext("explorer page", "Language", lang=lang),
         "day": pgettext("explorer page", "Day", lang=lang),
+        # TRANSLATORS: the day field takes ISO dates, whatever the language; keep the example.
+        "day_help": pgettext("explorer page", "Year-month-day, such as 1995-06-01.", lang=lang),
         "day_slider": pgettext("explorer page", "Move through time", lang=lang),
         "slider_help": pgettext(
             "explorer page",
@@ -73,7 +75,8 @@ def _page(lang: str) -> dict[str, str]:
         "lanes_help": pgettext(
             "explorer page",
             "One lane per type, or per group of types with the same history. Hatched stretches "
-            "are uncertain. The black line is the chosen day; click a lane to move the day.",
+            "are uncertain. The black line is the chosen day; click a lane to move the day, or "
+            "focus the chart and use the arrow keys to step from change to change.",
             lang=lang,
         ),
         "function": pgettext("explorer page", "Function", lang=lang),

@@ -240,9 +240,9 @@ def _move(handover: Handover, day: pendulum.Date) -> list[str]:
 
 
 def _type_names(history: History, type_ids: Iterable[str]) -> list[str]:
-    """The types' names joined, in English and in Spanish."""
+    """The types' cooperatives as labels, joined: ``cooperativas no financieras``, ``…``."""
     types = [history.coop_type(t) for t in type_ids]
-    return _joined([[t.name, t.name_es or t.name] for t in types], ", ")
+    return _joined([[grammar(lang).types_label(t) for lang in LANGUAGES] for t in types], ", ")
 
 
 def _joined(pairs: list[list[str]], separator: str) -> list[str]:
@@ -268,8 +268,10 @@ def _chronology(history: History) -> list[dict[str, Any]]:
                     "event",
                     event.date,
                     event.kind,
-                    [event.title, event.title],
-                    event.description,
+                    [grammar(lang).event_title(event) for lang in LANGUAGES],
+                    None
+                    if event.description is None
+                    else [grammar(lang).event_description(event) or "" for lang in LANGUAGES],
                     event.citations,
                     event.bodies,
                     event.coop_types,
@@ -286,7 +288,7 @@ def _chronology(history: History) -> list[dict[str, Any]]:
             law.date,
             "law",
             [f"{labels[0]}: {law.title}", f"{labels[1]}: {law.title_es or law.title}"],
-            law.note,
+            None if law.note is None else [law.note, law.note],
             law.citations,
             tuple(sorted(law_bodies[law.id])),
             tuple(sorted(law_types[law.id])),
@@ -302,7 +304,7 @@ def _entry(
     date: HistoricalDate,
     kind: str,
     title: list[str],
-    description: str | None,
+    description: list[str] | None,
     citations: Iterable[Citation],
     bodies: Iterable[str],
     types: Iterable[str],

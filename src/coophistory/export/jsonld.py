@@ -289,9 +289,10 @@ class _Builder:
             "dcterms:identifier": event.id,
             "dcterms:date": _date(event.date),
             "ch:eventKind": event.kind,
-            "dcterms:title": event.title,
+            "dcterms:title": _labels(event.title, event.title_es),
         }
-        _put(node, "dcterms:description", event.description)
+        if event.description is not None:
+            node["dcterms:description"] = _labels(event.description, event.description_es)
         for key, kind, idents in (
             ("ch:body", "body", event.bodies),
             ("ch:coopType", "coop-type", event.coop_types),

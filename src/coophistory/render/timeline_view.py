@@ -52,7 +52,7 @@ def timeline(
     ``start`` and ``end`` keep what overlaps the half-open range, as :meth:`History.events`
     does; ``kinds`` (a list) keeps events of those kinds, and laws only if ``"law"`` is among
     them. A kind no event has raises UnknownNameError naming the close ones. ``lang`` is the
-    language of its labels (events' titles are the curators' English).
+    language of its labels (events' titles too, where the data gives them in it).
     """
     if kinds is not None:
         known = {"law", *(e.kind for e in history.events())}
@@ -93,7 +93,7 @@ def timeline(
     for event in events:
         lines = [
             f"{forms.date(event.date)} · {forms.event_kind(event.kind)}",
-            *wrap(event.title, 40),
+            *wrap(forms.event_title(event), 40),
         ]
         lines[-1] += notes.mark(event.citations)
         entries[_year(event.date)].append(

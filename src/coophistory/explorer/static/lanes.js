@@ -29,8 +29,13 @@ function drawLanes() {
   const span = (width - 2 * PAD) / (LAST + 1 - FIRST);
   scale = { x: function (day) { return PAD + (day - FIRST) * span; }, day: function (x) { return FIRST + (x - PAD) / span; } };
   const height = AXIS + lanes.length * LANE;
-  const root = svg("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img", id: "lanes-svg" });
-  root.appendChild(svg("title", {}, [label("lanes_label").replace("{function}", label(state.fn).toLowerCase()).replace("{first}", iso(FIRST)).replace("{last}", iso(LAST))]));
+  const title = label("lanes_label").replace("{function}", label(state.fn).toLowerCase()).replace("{first}", iso(FIRST)).replace("{last}", iso(LAST));
+  // A slider over the chart's own change days, so the keyboard does what a click does.
+  const root = svg("svg", {
+    width: width, height: height, viewBox: "0 0 " + width + " " + height, id: "lanes-svg",
+    role: "slider", tabindex: "0", "aria-label": title, "aria-valuemin": FIRST, "aria-valuemax": LAST,
+  });
+  root.appendChild(svg("title", {}, [title]));
   root.appendChild(svg("defs", {}, [svg("pattern", { id: "hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" }, [
     svg("rect", { width: 3, height: 6, fill: "#FFFFFF", "fill-opacity": "0.75" }),
   ])]));
@@ -78,9 +83,42 @@ function drawLanes() {
     const box = root.getBoundingClientRect();
     setDay(Math.round(scale.day(event.clientX - box.left)));
   });
+  root.addEventListener("keydown", function (event) {
+    const day = laneKey(event.key, laneChanges(lanes));
+    if (day === null) return;
+    event.preventDefault();
+    setDay(day);
+  });
   chart.replaceChildren(root);
   moveCursor();
   drawKey();
+}
+
+// The days on which some lane of the chart changes, in order.
+function laneChanges(lanes) {
+  const days = new Set();
+  lanes.forEach(function (lane) {
+    T.points[lane.types[0]][state.fn].forEach(function (p) { if (p[0] > FIRST) days.add(p[0]); });
+  });
+  return Array.from(days).sort(function (a, b) { return a - b; });
+}
+
+// Where a key moves the chart's day: arrows to the previous or next change of a lane,
+// Page Up/Down a decade, Home/End to the ends; null for any other key.
+function laneKey(key, changes) {
+  if (key === "ArrowRight" || key === "ArrowUp") {
+    const after = changes.find(function (d) { return d > state.on; });
+    return after === undefined ? LAST : after;
+  }
+  if (key === "ArrowLeft" || key === "ArrowDown") {
+    const before = changes.filter(function (d) { return d < state.on; });
+    return before.length ? before[before.length - 1] : FIRST;
+  }
+  if (key === "PageUp") return addMonths(state.on, 120);
+  if (key === "PageDown") return addMonths(state.on, -120);
+  if (key === "Home") return FIRST;
+  if (key === "End") return LAST;
+  return null;
 }
 
 function moveCursor() {
@@ -89,6 +127,9 @@ function moveCursor() {
   const x = scale.x(state.on + 0.5);
   cursor.setAttribute("x1", x);
   cursor.setAttribute("x2", x);
+  const root = $("lanes-svg");
+  root.setAttribute("aria-valuenow", state.on);
+  root.setAttribute("aria-valuetext", longDay(state.on));
 }
 
 function drawKey() {

@@ -19,6 +19,7 @@ function setDay(day) {
   if (day === null || isNaN(day)) return;
   state.on = clamp(day);
   $("day-input").value = iso(state.on);
+  $("day-input").removeAttribute("aria-invalid");
   const slider = $("day-slider");
   slider.value = state.on;
   slider.setAttribute("aria-valuetext", longDay(state.on));
@@ -103,7 +104,12 @@ function wire() {
     event.preventDefault();
     setDay(day);
   });
-  $("day-input").addEventListener("change", function (event) { setDay(parseDay(event.target.value)); });
+  $("day-input").addEventListener("change", function (event) {
+    // A day that cannot be read is marked and left for the reader to correct.
+    const day = parseDay(event.target.value.trim());
+    if (day === null) event.target.setAttribute("aria-invalid", "true");
+    else setDay(day);
+  });
   $("previous-change").addEventListener("click", function () {
     const before = CHANGES.filter(function (d) { return d < state.on; });
     if (before.length) setDay(before[before.length - 1]);
