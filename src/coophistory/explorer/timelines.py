@@ -1,10 +1,9 @@
 """The resolved timelines the page looks days up in: the library's answers at every change point.
 
-For each concrete type and function, every day on which the answer may change (a mandate's
-possible or certain start or end, at the type's level or an ancestor's, a renaming of a body
-involved, the bounds of a disagreement's span) is asked of :meth:`History.supervisor`; runs of
-equal answers are merged. The page then finds a day's answer by bisecting these points: it
-does no date reasoning of its own.
+For each concrete type and function, every day on which the answer may change
+(:mod:`coophistory.change_days`) is asked of :meth:`History.supervisor`; runs of equal answers
+are merged. The page then finds a day's answer by bisecting these points: it does no date
+reasoning of its own.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import datetime
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Final
 
-from coophistory.disputes import spans
+from coophistory.change_days import ChangeDays
 from coophistory.explorer.labels import LANGUAGES
 from coophistory.grammar import grammar
 from coophistory.records import FUNCTIONS
@@ -21,7 +20,7 @@ from coophistory.records import FUNCTIONS
 if TYPE_CHECKING:
     from coophistory.answers import Answer
     from coophistory.history import History
-    from coophistory.records import Body, Citation, Mandate
+    from coophistory.records import Body, Citation
 
 __all__ = [
     "EPOCH",
@@ -115,16 +114,10 @@ def _intern(
 def resolve(history: History, first: datetime.date) -> Timelines:
     """Every concrete type's answers for both functions, from ``first`` on."""
     timelines = Timelines()
-    by_level: dict[tuple[str, str], list[Mandate]] = defaultdict(list)
-    for mandate in history.mandates():
-        for type_id in mandate.coop_types:
-            by_level[(type_id, mandate.function)].append(mandate)
-    # Each level's days once: a type's are its own and its ancestors'.
-    level_days = {key: _change_days(history, mandates) for key, mandates in by_level.items()}
+    changes = ChangeDays(history)
     for coop_type in history.concrete_types():
-        levels = history.ancestors(coop_type.id)
         for function in FUNCTIONS:
-            found = set().union(*(level_days.get((level, function), ()) for level in levels))
+            found = changes.of(coop_type.id, function=function)
             days = sorted({first, *(d for d in found if d > first)})
             points: list[list[int]] = []
             for day in days:
@@ -135,42 +128,6 @@ def resolve(history: History, first: datetime.date) -> Timelines:
                     points.append([day_number(day), index])
             timelines.points[coop_type.id][function] = points
     return timelines
-
-
-_MAX = datetime.date.max.toordinal()
-
-
-def _change_days(history: History, mandates: list[Mandate]) -> set[datetime.date]:
-    """The days on which any of the mandates may start or stop, or a body of them is renamed."""
-    days: set[datetime.date] = set()
-    bodies: set[str] = set()
-    for mandate in mandates:
-        period = mandate.period
-        days.update(
-            d
-            for d in (
-                period.possible_start,
-                period.certain_start,
-                period.certain_end,
-                period.possible_end,
-            )
-            if d is not None
-        )
-        bodies.add(mandate.body)
-        if mandate.delegated_by is not None:
-            bodies.add(mandate.delegated_by)
-    for body_id in bodies:
-        for former in history.body(body_id).former_names:
-            if former.until.earliest is not None:
-                days.add(former.until.earliest)
-    # An answer lists a disagreement only on the days of its span (coophistory.disputes), and
-    # is no longer certain after the day the record is current to: both bound answers too.
-    for first, last in spans(history.records).values():
-        days.update(datetime.date.fromordinal(n) for n in (first,) if n is not None)
-        days.update(datetime.date.fromordinal(n + 1) for n in (last,) if n is not None and n < _MAX)
-    if history.current_to is not None and history.current_to.latest is not None:
-        days.add(history.current_to.latest + datetime.timedelta(days=1))
-    return {datetime.date(d.year, d.month, d.day) for d in days}
 
 
 def _cite(history: History, citation: Citation) -> tuple[str, str]:
