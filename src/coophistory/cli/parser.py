@@ -17,19 +17,34 @@ from coophistory.grammar import grammar
 from coophistory.i18n import available_languages, gettext, pgettext
 from coophistory.records import FUNCTIONS
 
-__all__ = ["PROG", "parser"]
+__all__ = ["PROG", "CommandParser", "parser"]
 
 PROG: Final = "coophistory"
 #: The bibliography formats ``who --cite`` writes (export formats too).
 BIBLIOGRAPHIES: Final = ("csl-json", "bibtex", "ris")
 
 
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors are one line on stderr, in its language."""
+class CommandParser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one line on stderr, in its language.
+
+    It keeps, for the documentation and the tests, what argparse keeps only privately:
+    ``arguments``, its own arguments in order (``-h`` aside), and ``commands``, its
+    subcommands' parsers by name.
+    """
 
     def __init__(self, *args: Any, lang: str = "en", **kwargs: Any) -> None:
+        """Build the parser; ``lang`` is the language its usage errors are told in."""
         self.lang = lang
+        self.arguments: list[argparse.Action] = []
+        self.commands: dict[str, CommandParser] = {}
         super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """Add an argument as argparse does, and remember it in ``arguments``."""
+        action = super().add_argument(*args, **kwargs)
+        if action.dest != "help":
+            self.arguments.append(action)
+        return action
 
     def error(self, message: str) -> NoReturn:
         """Print one line naming the mistake and exit with status 2."""
@@ -37,13 +52,13 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def parser(lang: str = "en") -> argparse.ArgumentParser:
+def parser(lang: str = "en") -> CommandParser:
     """The command line's argument parser, every subcommand in it, its help in ``lang``.
 
     argparse's own words ("usage:", "options") follow ``lang`` only inside
     :func:`coophistory.cli.language.argparse_speaking`.
     """
-    top = _Parser(
+    top = CommandParser(
         lang=lang,
         prog=PROG,
         description=gettext(
@@ -57,14 +72,15 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         title=gettext("commands", lang=lang),
         metavar=pgettext("metavar", "COMMAND", lang=lang),
         required=True,
-        parser_class=_Parser,
+        parser_class=CommandParser,
     )
 
     def command(
         name: str, run: Callable[[argparse.Namespace], int], text: str, *, json_output: bool = True
-    ) -> argparse.ArgumentParser:
+    ) -> CommandParser:
         sub = subcommands.add_parser(name, help=text, description=text)
         sub.lang = lang
+        top.commands[name] = sub
         sub.set_defaults(run=run)
         if json_output:
             sub.add_argument(
