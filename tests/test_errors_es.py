@@ -156,6 +156,15 @@ def test_notebook_tables_in_spanish(bundled: coophistory.History) -> None:
     assert answer._repr_html_() == answer.html("en")
     handovers = _cells(bundled.handovers(function="supervision").html("es"))
     assert handovers[:7] == ["fecha", "función", "tipos", "salvo", "de", "a", "normas"]
+    assert handovers[-7:] == [
+        "1 de enero de 2019",
+        "supervisión",
+        "cooperativas de ahorro y crédito",
+        "",
+        "FENACREP",
+        "SBS",
+        "Ley N.° 30822",
+    ]
     changes = bundled.changes_between("1990-01-01", "2020-01-01", coop_type="savings-and-credit")
     assert _cells(changes.html("es"))[:7] == [
         "fecha",

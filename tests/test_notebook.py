@@ -86,3 +86,14 @@ def test_changes_are_a_table(hostile: coophistory.History) -> None:
     assert len(read.cells) == 7 * (len(found) + 1)
     assert any(HOSTILE in cell for cell in read.cells)
     assert read.tags == {"table", "thead", "tbody", "tr", "th", "td"}
+
+
+def test_handover_table_names_types_and_laws_in_words(bundled: coophistory.History) -> None:
+    """Types as their cooperatives and laws by label, as the rest of the library names them."""
+    cells = _read(bundled.handovers("savings-and-credit").html()).cells
+    last = cells[-7:]
+    assert last[2] == "savings and credit cooperatives"
+    assert last[-1] == "Law 30822"
+    # a tuple of handovers made by hand still shows, with ids where it knows no names
+    made = Handovers(bundled.handovers("savings-and-credit"))
+    assert _read(made.html()).cells[-7:][2] == "savings-and-credit"

@@ -290,7 +290,7 @@ class History:
 
         checked = check_function(function)
         root = self.coop_type(coop_type).id if coop_type else None
-        return Handovers(self._lineages.handovers(checked, root))
+        return Handovers(self._lineages.handovers(checked, root), self._types, self._laws)
 
     def held_by(self, body: str) -> tuple[Mandate, ...]:
         """Every mandate the body (id, name or acronym) held, in order of their start.

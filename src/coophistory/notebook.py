@@ -5,13 +5,13 @@ Every cell is escaped, so a name holding markup shows as text and never runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from coophistory import prose_analyst as prose
 from coophistory.grammar import English, grammar
 from coophistory.i18n import SOURCE_LANGUAGE
-from coophistory.records import Body, Handover
+from coophistory.records import Body, CoopType, Handover, Law
 
 if TYPE_CHECKING:
     from coophistory.answers import Answer
@@ -48,9 +48,25 @@ def answer_html(answer: Answer, lang: str = SOURCE_LANGUAGE) -> str:
 
 
 class Handovers(tuple[Handover, ...]):
-    """The handovers :meth:`History.handovers` gives: a tuple that shows as a table in Jupyter."""
+    """The handovers :meth:`History.handovers` gives: a tuple that shows as a table in Jupyter.
 
-    __slots__ = ()
+    It keeps the history's types and laws by id, to name them in words in its table.
+    """
+
+    _types: Mapping[str, CoopType]
+    _laws: Mapping[str, Law]
+
+    def __new__(
+        cls,
+        handovers: Iterable[Handover] = (),
+        types: Mapping[str, CoopType] | None = None,
+        laws: Mapping[str, Law] | None = None,
+    ) -> Handovers:
+        """The handovers, with the types and laws they name (ids are shown for any missing)."""
+        made = super().__new__(cls, handovers)
+        made._types = types or {}
+        made._laws = laws or {}
+        return made
 
     def _repr_html_(self) -> str:
         """An HTML table, one row per handover, bodies named as on its first day, escaped."""
@@ -63,15 +79,21 @@ class Handovers(tuple[Handover, ...]):
             (
                 forms.date(h.date),
                 forms.function(h.function),
-                ", ".join(h.coop_types),
-                ", ".join(h.excluding),
+                self._types_text(h.coop_types, forms),
+                self._types_text(h.excluding, forms),
                 ", ".join(_label(b, h, forms) for b in h.from_bodies),
                 ", ".join(_label(b, h, forms) for b in h.to_bodies),
-                ", ".join(h.basis),
+                ", ".join(
+                    forms.law_label(self._laws[i]) if i in self._laws else i for i in h.basis
+                ),
             )
             for h in self
         ]
         return html_table(prose.handover_columns(lang=forms.lang), rows)
+
+    def _types_text(self, ids: Iterable[str], forms: English) -> str:
+        """``savings and credit cooperatives``; an id the history lacks, as it is."""
+        return ", ".join(forms.types_label(self._types[i]) if i in self._types else i for i in ids)
 
 
 def _label(body: Body, handover: Handover, forms: English) -> str:
