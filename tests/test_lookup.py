@@ -144,6 +144,31 @@ def test_search_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert all("[Ley General]" in h["context"] for h in hits[:3])
 
 
+def test_search_in_spanish(capsys: pytest.CaptureFixture[str], bundled: History) -> None:
+    """Spanish texts are searched; in Spanish, labels, kinds and fields are told in Spanish."""
+    english = search(bundled, "inscripción")
+    assert "cooperative-registration-rules-2023" in [h.id for h in english]
+    told = {h.id: h for h in search(bundled, "CONASEV", lang="es")}
+    assert told["smv"].label == "Superintendencia del Mercado de Valores"
+    renamed = told["conasev-renamed"]
+    assert (
+        renamed.label
+        == bundled.records.events[
+            [e.id for e in bundled.records.events].index("conasev-renamed")
+        ].title_es
+    )
+    assert renamed.context.startswith("La [CONASEV] pasa a llamarse")
+    _, out, _ = call(capsys, "--lang", "es", "search", "CONASEV")
+    assert out.splitlines()[0] == (
+        "entidad smv: Superintendencia del Mercado de Valores — nombre: [CONASEV]"
+    )
+    _, out, _ = call(capsys, "--lang", "es", "search", "CONASEV", "--json")
+    first = json.loads(out)[0]
+    assert first["label"] == "Securities Market Superintendency"
+    assert first["label_es"] == "Superintendencia del Mercado de Valores"
+    assert first["kind"] == "body"
+
+
 def _cited(data: object, source_id: str) -> int:
     """How many citations of the source a document holds, found by walking its JSON."""
     if isinstance(data, dict):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from coophistory.i18n import gettext
+from coophistory.i18n import gettext, pgettext
 from coophistory.prose import event_line, types_except
 from coophistory.prose_timeline import (
     about,
@@ -296,9 +296,29 @@ def step_line(*, start: str, end: str | None, holders: str, lang: str = "en") ->
 def hit_line(
     *, kind: str, ident: str, label: str, field: str, context: str, lang: str = "en"
 ) -> str:
-    """A search hit: what matched, and the match in context."""
+    """A search hit: what matched, and the match in context; kind and field told in ``lang``."""
+    kinds = {
+        "body": pgettext("search hit", "body", lang=lang),
+        "type": pgettext("search hit", "type", lang=lang),
+        "law": pgettext("search hit", "law", lang=lang),
+        "event": pgettext("search hit", "event", lang=lang),
+        "source": pgettext("search hit", "source", lang=lang),
+        "conflict": pgettext("search hit", "disagreement", lang=lang),
+    }
+    fields = {
+        "id": pgettext("search field", "id", lang=lang),
+        "name": pgettext("search field", "name", lang=lang),
+        "acronym": pgettext("search field", "acronym", lang=lang),
+        "alias": pgettext("search field", "alias", lang=lang),
+        "title": pgettext("search field", "title", lang=lang),
+        "text": pgettext("search field", "text", lang=lang),
+    }
     return gettext("{kind} {ident}: {label} — {field}: {context}", lang=lang).format(
-        kind=kind, ident=ident, label=label, field=field, context=context
+        kind=kinds.get(kind, kind),
+        ident=ident,
+        label=label,
+        field=fields.get(field, field),
+        context=context,
     )
 
 

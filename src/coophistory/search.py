@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from coophistory import prose_analyst as prose
+from coophistory.grammar import English, grammar
 
 if TYPE_CHECKING:
     from coophistory.history import History
@@ -42,16 +43,17 @@ class Hit:
         return attrs.asdict(self)
 
 
-def search(history: History, text: str) -> list[Hit]:
+def search(history: History, text: str, *, lang: str = "en") -> list[Hit]:
     """Records whose names, aliases, titles, descriptions or notes hold every word of ``text``.
 
-    Case and accents are ignored; the best-scoring field of each record is kept, best first.
+    Case and accents are ignored, and both languages' texts are searched; the best-scoring
+    field of each record is kept, best first. ``lang`` is the language of the hits' labels.
     """
     words = fold(text)[0].split()
     if not words:
         return []
     best: dict[tuple[str, str], Hit] = {}
-    for kind, ident, label, field, weight, value in _fields(history):
+    for kind, ident, label, field, weight, value in _fields(history, grammar(lang)):
         folded, origin = fold(value)
         if not all(word in folded for word in words):
             continue
@@ -66,36 +68,48 @@ def search(history: History, text: str) -> list[Hit]:
     return sorted(best.values(), key=lambda h: (-h.score, h.kind, h.id))
 
 
-def _fields(history: History) -> Iterator[tuple[str, str, str, str, int, str]]:
-    """Every searchable text: (kind, id, label, field, weight, text)."""
+def _fields(history: History, forms: English) -> Iterator[tuple[str, str, str, str, int, str]]:
+    """Every searchable text: (kind, id, label, field, weight, text), labels told by ``forms``."""
     for b in history.bodies():
         former = [n for f in b.former_names for n in (f.name, f.name_es, f.acronym) if n]
-        yield from _each("body", b.id, b.name, "id", [b.id])
-        yield from _each("body", b.id, b.name, "name", [b.name, b.name_es, *former])
-        yield from _each("body", b.id, b.name, "acronym", b.acronyms)
-        yield from _each("body", b.id, b.name, "text", [b.note])
+        name = forms.present_name(b)
+        yield from _each("body", b.id, name, "id", [b.id])
+        yield from _each("body", b.id, name, "name", [*_both(forms, b.name, b.name_es), *former])
+        yield from _each("body", b.id, name, "acronym", b.acronyms)
+        yield from _each("body", b.id, name, "text", [b.note])
     for t in history.coop_types():
-        yield from _each("type", t.id, t.name, "id", [t.id])
-        yield from _each("type", t.id, t.name, "name", [t.name, t.name_es])
-        yield from _each("type", t.id, t.name, "alias", t.aliases)
-        yield from _each("type", t.id, t.name, "text", [t.note])
+        name = forms.type_name(t)
+        yield from _each("type", t.id, name, "id", [t.id])
+        yield from _each("type", t.id, name, "name", _both(forms, t.name, t.name_es))
+        yield from _each("type", t.id, name, "alias", t.aliases)
+        yield from _each("type", t.id, name, "text", [t.note])
     for law in history.laws():
-        yield from _each("law", law.id, law.label, "name", [law.label])
-        yield from _each("law", law.id, law.label, "title", [law.title, law.title_es])
-        yield from _each("law", law.id, law.label, "text", [law.note])
+        label = forms.law_label(law)
+        yield from _each("law", law.id, label, "name", [law.label])
+        yield from _each("law", law.id, label, "title", _both(forms, law.title, law.title_es))
+        yield from _each("law", law.id, label, "text", [law.note])
     for event in history.records.events:
-        yield from _each("event", event.id, event.title, "title", [event.title, event.title_es])
+        title = forms.event_title(event)
         yield from _each(
-            "event", event.id, event.title, "text", [event.description, event.description_es]
+            "event", event.id, title, "title", _both(forms, event.title, event.title_es)
+        )
+        yield from _each(
+            "event", event.id, title, "text", _both(forms, event.description, event.description_es)
         )
     for source in history.sources():
         yield from _each("source", source.id, source.title, "title", [source.title])
         yield from _each("source", source.id, source.title, "text", [source.note])
     for conflict in history.conflicts():
+        title = forms.conflict_title(conflict)
         yield from _each(
-            "conflict", conflict.id, conflict.title, "title", [conflict.title, conflict.title_es]
+            "conflict", conflict.id, title, "title", _both(forms, conflict.title, conflict.title_es)
         )
-        yield from _each("conflict", conflict.id, conflict.title, "text", [conflict.description])
+        yield from _each("conflict", conflict.id, title, "text", [conflict.description])
+
+
+def _both(forms: English, english: str | None, spanish: str | None) -> list[str | None]:
+    """Both languages' texts, the one ``forms`` speaks first: it wins a tie in the ranking."""
+    return [spanish, english] if forms.lang == "es" else [english, spanish]
 
 
 def _each(

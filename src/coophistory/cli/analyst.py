@@ -149,9 +149,14 @@ def _show(args: argparse.Namespace) -> int:
 def _search(args: argparse.Namespace) -> int:
     from coophistory import lookup  # noqa: PLC0415 - off the `who` path
 
-    hits = lookup.search(history_of(args), args.text)
+    history, lang = history_of(args), _lang(args)
+    hits = lookup.search(history, args.text, lang=lang)
     if args.json:
-        print_json([hit.to_dict() for hit in hits])
+        # English keys and labels, with the labels in the language asked beside them
+        english = lookup.search(history, args.text) if lang != "en" else hits
+        told = {(h.kind, h.id): h.label for h in hits}
+        extra = (lambda h: {f"label_{lang}": told[(h.kind, h.id)]}) if lang != "en" else None
+        print_json([h.to_dict() | (extra(h) if extra else {}) for h in english])
     else:
-        print_lines(lookup.hit_lines(hits, _lang(args)))
+        print_lines(lookup.hit_lines(hits, lang))
     return 0
