@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docs.gen import markdown, pages
+from docs.gen import markup, pages
 
 import coophistory
 from coophistory import cli
@@ -73,7 +73,7 @@ def test_cli_page_has_every_command_and_option(fresh: dict[str, str]) -> None:
     assert set(subcommands) >= {"who", "on", "handovers", "render", "export", "validate"}
     for name, sub in subcommands.items():
         assert f"## `coophistory {name}` {{#{name}}}" in text
-        assert markdown.md(sub.description or "") in text
+        assert markup.md(sub.description or "") in text
         for action in sub.arguments:
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
@@ -90,11 +90,11 @@ def test_chronology_has_every_event_with_date_and_citation(
     by_decade = dict(zip(sections[1::2], sections[2::2], strict=True))
     for event in bundled.events():
         decade = str((event.date.earliest or event.date.latest).year // 10 * 10)  # type: ignore[union-attr]
-        entry = f"- **{markdown.md(event.date.display())}** · {markdown.md(event.title)}"
+        entry = f"- **{markup.md(event.date.display())}** · {markup.md(event.title)}"
         assert by_decade[decade].count(entry) == 1, event.id
         after = by_decade[decade].split(entry, 1)[1].split("\n- **", 1)[0]
         source = bundled.source(event.citations[0].source)
-        assert markdown.md(source.cite(event.citations[0].locator)) in after, event.id
+        assert markup.md(source.cite(event.citations[0].locator)) in after, event.id
     assert "**c. 1970/c. 1973**" in text  # an approximate interval, shown as such
     assert "**2008-10**" in text  # a month, never padded to a day
 
@@ -116,18 +116,18 @@ def test_sources_page_lists_sources_records_and_conflicts(
     for source in bundled.sources():
         assert f"{{#source-{source.id}}}" in text
         if source.url:
-            assert markdown.href(source.url) in text
+            assert markup.href(source.url) in text
     for conflict in bundled.conflicts():
         section = text.split(f"{{#conflict-{conflict.id}}}", 1)[1].split("\n### ", 1)[0]
         for claim in conflict.claims:
-            assert f"| {markdown.md(claim.value)}" in section, (conflict.id, claim.value)
+            assert f"| {markup.md(claim.value)}" in section, (conflict.id, claim.value)
         if conflict.preferred is not None:
-            assert f"**Preferred:** {markdown.md(conflict.preferred)}." in section
-            assert markdown.md(conflict.reason or "") in section
+            assert f"**Preferred:** {markup.md(conflict.preferred)}." in section
+            assert markup.md(conflict.reason or "") in section
         else:
             assert "**Not settled:**" in section
     law = bundled.law("30822")
-    assert f"- {markdown.md(law.label)}, {markdown.md(law.title)} — at" in text
+    assert f"- {markup.md(law.label)}, {markup.md(law.title)} — at" in text
 
 
 def test_every_link_target_in_generated_pages_exists(fresh: dict[str, str]) -> None:

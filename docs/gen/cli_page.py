@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from docs.gen.markdown import HEADER, anchor_text, code, md
+from docs.gen.markup import HEADER, anchor_text, code, md
 
 from coophistory import cli
 from coophistory.cli.parser import CommandParser

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Final
 
 from docs.gen.cli_page import cli_page
-from docs.gen.markdown import (
+from docs.gen.markup import (
     HEADER,
     cite,
     cites,
