@@ -203,3 +203,20 @@ def test_version_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
     assert " (datos " in out
     assert ", actualizados al " in out
     assert " de 20" in out  # the day in words: "26 de enero de 2026"
+
+
+def test_show_and_sources_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
+    """``show`` and ``sources`` give dates in words, kinds in Spanish, Spanish pinpoints."""
+    _, out, _ = _run(capsys, "--lang", "es", "show", "context-study")
+    lines = out.splitlines()
+    assert lines[1] == "  leída el 2 de diciembre de 2026"
+    assert "  citada por entidad cauu: §1, párr. 1, n. 1" in lines
+    _, out, _ = _run(capsys, "--lang", "es", "show", "vivienda")
+    assert "    1 de enero de 1979 a 1 de enero de 1992  Ministerio de Trabajo" in out.splitlines()
+    _, out, _ = _run(capsys, "--lang", "es", "show", "Resolución SBS 0158-2020")
+    assert out.splitlines()[-1] == (
+        "  citada por un hecho (13 de enero de 2020): "
+        "Se aprueba el Estatuto del Fondo de Seguro de Depósitos Cooperativo"
+    )
+    _, out, _ = _run(capsys, "--lang", "es", "sources")
+    assert out.splitlines()[1].endswith("leída el 2 de diciembre de 2026")

@@ -18,6 +18,7 @@ from coophistory import prose_analyst as prose
 from coophistory.answers import handover_dict
 from coophistory.errors import UnknownNameError
 from coophistory.grammar import English, grammar
+from coophistory.locators import localized
 from coophistory.records import FUNCTIONS, Body, CoopType, Handover, Law, Mandate, Source
 from coophistory.schema import row
 from coophistory.search import Hit, hit_lines, search
@@ -66,14 +67,20 @@ def table(history: History, kind: str, lang: str = "en") -> Sequence[Sequence[st
         ]
     else:
         rows = [
-            (s.id, s.title, text(s.author or s.publisher), text(s.year), _read(s.accessed, lang))
+            (
+                s.id,
+                s.title,
+                text(s.author or s.publisher),
+                text(s.year),
+                _read(s.accessed, grammar(lang)),
+            )
             for s in history.sources()
         ]
     return [prose.list_columns(kind, lang=lang), *rows]
 
 
-def _read(accessed: object, lang: str) -> str:
-    return prose.read_on(None if accessed is None else str(accessed), lang=lang)
+def _read(accessed: HistoricalDate | None, forms: English) -> str:
+    return prose.read_on(None if accessed is None else forms.date(accessed), lang=forms.lang)
 
 
 def _optional(value: object) -> str:
@@ -230,10 +237,12 @@ def _show_type(history: History, coop_type: CoopType, forms: English) -> Shown:
         lines += [
             "    "
             + prose.step_line(
-                start=str(s.start),
-                end=None if s.end is None else str(s.end),
+                start=forms.day(s.start),
+                end=None if s.end is None else forms.day(s.end),
                 holders=prose.holders(
-                    [b.id for b in s.bodies], [b.id for b in s.possible], lang=lang
+                    [forms.body_label(b, s.start) for b in s.bodies],
+                    [forms.body_label(b, s.start) for b in s.possible],
+                    lang=lang,
                 ),
                 lang=lang,
             )
@@ -256,9 +265,10 @@ def _show_source(history: History, source: Source, forms: English) -> Shown:
     citing = list(_citing(history, source.id))
     issuer = source.author or source.publisher or ""
     lines = [prose.record_heading(name=source.title, ident=source.id, details=issuer, lang=lang)]
-    lines += [f"  {value}" for value in (source.url, _read(source.accessed, lang)) if value]
+    lines += [f"  {value}" for value in (source.url, _read(source.accessed, forms)) if value]
     lines += [
-        "  " + prose.cited_by(kind=kind, ident=ident, locator=locator, lang=lang)
+        "  "
+        + prose.cited_by(kind=kind, ident=ident, locator=localized(locator, lang=lang), lang=lang)
         for kind, ident, locator in citing
     ]
     return Shown(

@@ -66,6 +66,7 @@ __all__ = [
     "read_on",
     "received_line",
     "record_heading",
+    "record_kind",
     "span",
     "step_line",
     "types_except",
@@ -273,7 +274,7 @@ def cited_by_event(*, date: str, title: str, lang: str = "en") -> str:
 def cited_by(*, kind: str, ident: str, locator: str, lang: str = "en") -> str:
     """A record citing a source, and where in it."""
     return gettext("cited by {kind} {ident}: {locator}", lang=lang).format(
-        kind=kind, ident=ident, locator=locator
+        kind=record_kind(kind, lang=lang), ident=ident, locator=locator
     )
 
 
@@ -297,14 +298,6 @@ def hit_line(
     *, kind: str, ident: str, label: str, field: str, context: str, lang: str = "en"
 ) -> str:
     """A search hit: what matched, and the match in context; kind and field told in ``lang``."""
-    kinds = {
-        "body": pgettext("search hit", "body", lang=lang),
-        "type": pgettext("search hit", "type", lang=lang),
-        "law": pgettext("search hit", "law", lang=lang),
-        "event": pgettext("search hit", "event", lang=lang),
-        "source": pgettext("search hit", "source", lang=lang),
-        "conflict": pgettext("search hit", "disagreement", lang=lang),
-    }
     fields = {
         "id": pgettext("search field", "id", lang=lang),
         "name": pgettext("search field", "name", lang=lang),
@@ -314,12 +307,26 @@ def hit_line(
         "text": pgettext("search field", "text", lang=lang),
     }
     return gettext("{kind} {ident}: {label} — {field}: {context}", lang=lang).format(
-        kind=kinds.get(kind, kind),
+        kind=record_kind(kind, lang=lang),
         ident=ident,
         label=label,
         field=fields.get(field, field),
         context=context,
     )
+
+
+def record_kind(kind: str, *, lang: str = "en") -> str:
+    """What kind of record it is, in a line: ``body``, ``law``, ``disagreement``."""
+    kinds = {
+        "body": pgettext("search hit", "body", lang=lang),
+        "type": pgettext("search hit", "type", lang=lang),
+        "law": pgettext("search hit", "law", lang=lang),
+        "mandate": pgettext("search hit", "mandate", lang=lang),
+        "event": pgettext("search hit", "event", lang=lang),
+        "source": pgettext("search hit", "source", lang=lang),
+        "conflict": pgettext("search hit", "disagreement", lang=lang),
+    }
+    return kinds.get(kind, kind)
 
 
 def no_match(*, lang: str = "en") -> str:
