@@ -77,10 +77,12 @@ def history_document(seed: int) -> dict[str, Any]:  # noqa: PLR0912 - one branch
             for j in range(rng.randint(2, 3))
         ]
         _maybe(rng, claims[0], "note", _text(rng))
+        _maybe(rng, claims[1], "value_es", _text(rng))
         row = {"id": f"conflict-{i}", "title": _text(rng), "claims": claims}
         _maybe(rng, row, "title_es", _text(rng))
+        _maybe(rng, row, "description_es", _text(rng))
         if rng.random() < 0.5:
-            row |= {"preferred": "v1", "reason": _text(rng)}
+            row |= {"preferred": "v1", "reason": _text(rng), "reason_es": _text(rng)}
         conflicts.append(row)
     conflict_ids = [c["id"] for c in conflicts]
     laws = []
@@ -96,6 +98,7 @@ def history_document(seed: int) -> dict[str, Any]:  # noqa: PLR0912 - one branch
             "citations": _cite(rng, sources),
         }
         _maybe(rng, row, "title_es", _text(rng))
+        _maybe(rng, row, "note_es", _text(rng))
         if conflict_ids:
             _maybe(rng, row, "conflicts", [rng.choice(conflict_ids)])
         laws.append(row)

@@ -210,9 +210,32 @@ def test_every_event_reads_in_spanish(event: coophistory.Event) -> None:
             assert _numbers(english) == _numbers(spanish), event.id
 
 
+@pytest.mark.parametrize("law", RECORDS.laws, ids=_name)
+def test_every_law_note_reads_in_spanish(law: coophistory.Law) -> None:
+    """A law's note, shown beside it in the explorer, has its Spanish telling."""
+    assert (law.note is None) == (law.note_es is None)
+    if law.note is not None and law.note_es is not None:
+        assert _numbers(law.note) == _numbers(law.note_es), law.id
+
+
 @pytest.mark.parametrize("conflict", RECORDS.conflicts, ids=_name)
 def test_every_conflict_reads_in_spanish(conflict: coophistory.Conflict) -> None:
-    """Each disagreement has a Spanish title, which Spanish answers show."""
+    """Each disagreement reads in Spanish: title, description, reason, each worded claim."""
+    pairs = [
+        (conflict.description, conflict.description_es),
+        (conflict.reason, conflict.reason_es),
+        *((claim.note, claim.note_es) for claim in conflict.claims),
+    ]
+    for english, spanish in pairs:
+        assert (english is None) == (spanish is None), conflict.id
+        if english is not None and spanish is not None:
+            assert _numbers(english) == _numbers(spanish), conflict.id
+    for claim in conflict.claims:
+        # a claim in words has a Spanish wording; a date, a year or a number needs none
+        worded = re.search(r"[^\W\d_]{3,}", claim.value) and not re.fullmatch(
+            r"[\d/.~?%-]+|\d{4}s|c\. \d{4}", claim.value
+        )
+        assert bool(claim.value_es) == bool(worded), (conflict.id, claim.value)
     assert conflict.title_es
     assert conflict.title_es != conflict.title
 

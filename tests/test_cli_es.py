@@ -220,3 +220,21 @@ def test_show_and_sources_in_spanish(capsys: pytest.CaptureFixture[str]) -> None
     )
     _, out, _ = _run(capsys, "--lang", "es", "sources")
     assert out.splitlines()[1].endswith("leída el 2 de diciembre de 2026")
+
+
+def test_conflicts_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
+    """Disagreements: Spanish titles, claims in words, Spanish pinpoints, the reason."""
+    _, out, _ = _run(capsys, "--lang", "es", "conflicts")
+    lines = out.splitlines()
+    start = lines.index(
+        "non-financial-supervision: Si alguien supervisó las cooperativas no financieras "
+        "después de 1992"
+    )
+    assert lines[start + 3] == (
+        "  - no las supervisa ninguna institución pública ni privada: "
+        "context-study, §1.1.2, párr. 4"
+    )
+    assert lines[start - 4] == "  - 1992: context-study, §1.2, párr. 1"
+    assert any(
+        line.startswith("  motivo: La nota aclara qué entiende el estudio") for line in lines
+    )

@@ -186,6 +186,11 @@ def test_language_switch(
     beside = 'tr[data-type="savings-and-credit"] .conflict-link'
     heading = d.find_element(By.CSS_SELECTOR, "#conflict-fenacrep-supervision-basis h3")
     assert d.find_element(By.CSS_SELECTOR, beside).text == heading.text == basis.title_es
+    section = d.find_element(By.ID, "conflict-fenacrep-supervision-basis")
+    assert basis.description_es
+    assert basis.description
+    assert basis.description_es in section.text
+    assert basis.description not in section.text
     # Citations keep their sources' titles and take Spanish pinpoints, in the table and below.
     answer = bundled.supervisor("savings-and-credit", "1995-06-01")
     first = answer.citations[0]

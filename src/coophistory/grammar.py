@@ -23,7 +23,16 @@ import pendulum
 from coophistory import prose
 from coophistory.dates import HistoricalDate
 from coophistory.i18n import N_, gettext, language, pgettext
-from coophistory.records import Body, Conflict, CoopType, Event, FormerName, Function, Law
+from coophistory.records import (
+    Body,
+    Claim,
+    Conflict,
+    CoopType,
+    Event,
+    FormerName,
+    Function,
+    Law,
+)
 
 if TYPE_CHECKING:  # imported by the first Spanish(): an English answer does without them
     from coophistory import spanish, spanish_dates
@@ -130,6 +139,26 @@ class English:
     def event_description(self, event: Event) -> str | None:
         """An event's description, if the data gives one."""
         return event.description
+
+    def law_note(self, law: Law) -> str | None:
+        """The curators' note on a law, if any."""
+        return law.note
+
+    def conflict_description(self, conflict: Conflict) -> str | None:
+        """What a disagreement is, at more length, if the data says."""
+        return conflict.description
+
+    def conflict_reason(self, conflict: Conflict) -> str | None:
+        """Why the dataset prefers one claim, if it does."""
+        return conflict.reason
+
+    def claim_value(self, claim: Claim) -> str:
+        """What one source claims."""
+        return claim.value
+
+    def claim_note(self, claim: Claim) -> str | None:
+        """The curators' note on a claim, if any."""
+        return claim.note
 
     def event_kind(self, kind: str) -> str:
         """What kind of event it is, as a label; a kind this list lacks shows as it is written."""
@@ -261,6 +290,26 @@ class Spanish(English):
     def event_description(self, event: Event) -> str | None:
         """An event's Spanish description, the English one where the data gives none."""
         return event.description_es or event.description
+
+    def law_note(self, law: Law) -> str | None:
+        """The note in Spanish, the English one where the data gives none."""
+        return law.note_es or law.note
+
+    def conflict_description(self, conflict: Conflict) -> str | None:
+        """The description in Spanish, the English one where the data gives none."""
+        return conflict.description_es or conflict.description
+
+    def conflict_reason(self, conflict: Conflict) -> str | None:
+        """The reason in Spanish, the English one where the data gives none."""
+        return conflict.reason_es or conflict.reason
+
+    def claim_value(self, claim: Claim) -> str:
+        """The claim in Spanish where it is words; a date or a number stays as it is."""
+        return claim.value_es or claim.value
+
+    def claim_note(self, claim: Claim) -> str | None:
+        """The note in Spanish, the English one where the data gives none."""
+        return claim.note_es or claim.note
 
     def all_of(self, items: Iterable[str]) -> str:
         """``A, B y C`` (``e`` before an /i/ sound)."""

@@ -207,6 +207,7 @@ class Law:
     citations: tuple[Citation, ...] = attrs.field(metadata=NON_EMPTY)
     conflicts: tuple[str, ...] = attrs.field(default=(), metadata=refers("conflicts"))
     note: str | None = None
+    note_es: str | None = None
 
     @property
     def date(self) -> HistoricalDate | None:
@@ -291,6 +292,8 @@ class Claim:
     value: str
     citation: Citation = attrs.field(metadata=FLAT)
     note: str | None = None
+    value_es: str | None = None
+    note_es: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -301,10 +304,12 @@ class Conflict:
     title: str
     title_es: str | None = None
     description: str | None = None
+    description_es: str | None = None
     span: HistoricalDate | None = None
     claims: tuple[Claim, ...]
     preferred: str | None = None
     reason: str | None = None
+    reason_es: str | None = None
 
     @property
     def citations(self) -> tuple[Citation, ...]:

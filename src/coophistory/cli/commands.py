@@ -288,20 +288,25 @@ def conflicts(args: argparse.Namespace) -> int:
     if args.json:
         print_json([row(c) for c in conflicts])
         return 0
-    lang = _lang(args)
+    from coophistory.locators import localized  # noqa: PLC0415 - off the `who` path
+
+    forms = grammar(_lang(args))
+    lang = forms.lang
     for conflict in conflicts:
-        lines = [prose.conflict_heading(ident=conflict.id, title=conflict.title, lang=lang)]
+        title = forms.conflict_title(conflict)
+        lines = [prose.conflict_heading(ident=conflict.id, title=title, lang=lang)]
         lines += [
             prose.conflict_claim(
-                value=claim.value,
+                value=forms.claim_value(claim),
                 preferred=claim.value == conflict.preferred,
-                citation=str(claim.citation),
-                note=claim.note or "",
+                citation=f"{claim.citation.source}, {localized(claim.citation.locator, lang=lang)}",
+                note=forms.claim_note(claim) or "",
                 lang=lang,
             )
             for claim in conflict.claims
         ]
-        if conflict.reason:
-            lines.append(prose.conflict_reason(conflict.reason, lang=lang))
+        reason = forms.conflict_reason(conflict)
+        if reason:
+            lines.append(prose.conflict_reason(reason, lang=lang))
         print_lines(lines)
     return 0

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from operator import methodcaller
 from typing import TYPE_CHECKING, Any, Final
 
+from coophistory.explorer.bilingual import cited, dated, each, localized_locator, told
 from coophistory.explorer.labels import LANGUAGES, labels
 from coophistory.explorer.timelines import Timelines, day_number, resolve
 from coophistory.grammar import grammar
-from coophistory.locators import localized
 from coophistory.names import normal
 from coophistory.records import FUNCTIONS
 from coophistory.render.style import PALETTE as _PALETTE
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
     from coophistory.dates import HistoricalDate
     from coophistory.history import History
-    from coophistory.records import Body, Citation, Conflict, Handover, Law
+    from coophistory.records import Body, Citation, Conflict, Handover
 
 __all__ = ["FIRST_DAY", "page_model"]
 
@@ -46,9 +47,12 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
         "labels": {lang: labels(lang, kinds) for lang in LANGUAGES},
         "range": [day_number(first), day_number(last)],
         "types": types,
-        "laws": {law.id: _law_labels(law) for law in history.laws()},
+        "laws": {law.id: each(methodcaller("law_label", law)) for law in history.laws()},
         "conflicts": {
-            c.id: {"title": _conflict_titles(c), "settled": c.preferred is not None}
+            c.id: {
+                "title": each(methodcaller("conflict_title", c)),
+                "settled": c.preferred is not None,
+            }
             for c in history.conflicts()
         },
         "timelines": {
@@ -70,7 +74,7 @@ def page_model(history: History, today: datetime.date | None = None) -> dict[str
         "script": script,
         "dataset": history.dataset_version,
         "current_to": None if history.current_to is None else str(history.current_to),
-        "current_to_words": None if history.current_to is None else _both(history.current_to),
+        "current_to_words": None if history.current_to is None else dated(history.current_to),
         "first": first.isoformat(),
         "last": last.isoformat(),
         "types": [t for t in types if t["concrete"]],
@@ -125,31 +129,6 @@ def _every_name(body: Body) -> Iterator[str | None]:
     yield from (body.name, body.name_es, *body.acronyms)
     for former in body.former_names:
         yield from (former.name, former.name_es, former.acronym)
-
-
-def _cited(history: History, source: str, locator: str) -> list[str]:
-    """A citation as a reader sees it, in each language: ``Historia (FENACREP), §2``."""
-    return [history.source(source).cite(locator, lang=lang) for lang in LANGUAGES]
-
-
-def _localized(locator: str) -> list[str]:
-    """A locator in each language: ``§1, para 6``, ``§1, párr. 6``."""
-    return [localized(locator, lang=lang) for lang in LANGUAGES]
-
-
-def _conflict_titles(conflict: Conflict) -> list[str]:
-    """A disagreement's title in each language (the English one where no other is given)."""
-    return [grammar(lang).conflict_title(conflict) for lang in LANGUAGES]
-
-
-def _law_labels(law: Law) -> list[str]:
-    """A law's label in each language: ``Decree-Law 25879``, ``Decreto Ley N.° 25879``."""
-    return [grammar(lang).law_label(law) for lang in LANGUAGES]
-
-
-def _both(date: HistoricalDate) -> list[str]:
-    """A date in each language, no finer than it is known: ``c. 1992``, ``hacia 1992``."""
-    return [grammar(lang).date(date) for lang in LANGUAGES]
 
 
 def _lanes(history: History, timelines: Timelines) -> dict[str, list[dict[str, Any]]]:
@@ -209,7 +188,7 @@ def _handovers(history: History) -> list[dict[str, Any]]:
                     handover.date.sort_key(),
                     {
                         "day": day.isoformat(),
-                        "date": _both(handover.date),
+                        "date": dated(handover.date),
                         "function": function,
                         "types": _type_names(history, handover.coop_types),
                         "excluding": _type_names(history, handover.excluding)
@@ -217,7 +196,11 @@ def _handovers(history: History) -> list[dict[str, Any]]:
                         else None,
                         "move": _move(handover, day),
                         "laws": _joined(
-                            [_law_labels(history.law(law)) for law in handover.basis], "; "
+                            [
+                                each(methodcaller("law_label", history.law(law)))
+                                for law in handover.basis
+                            ],
+                            "; ",
                         )
                         if handover.basis
                         else None,
@@ -281,14 +264,14 @@ def _chronology(history: History) -> list[dict[str, Any]]:
     for law in history.laws():
         if law.date is None:
             continue
-        labels = _law_labels(law)
+        labels = each(methodcaller("law_label", law))
         entry = _entry(
             history,
             "law",
             law.date,
             "law",
             [f"{labels[0]}: {law.title}", f"{labels[1]}: {law.title_es or law.title}"],
-            None if law.note is None else [law.note, law.note],
+            told(methodcaller("law_note", law)),
             law.citations,
             tuple(sorted(law_bodies[law.id])),
             tuple(sorted(law_types[law.id])),
@@ -309,15 +292,15 @@ def _entry(
     bodies: Iterable[str],
     types: Iterable[str],
 ) -> dict[str, Any]:
-    cited = [(c.source, _cited(history, c.source, c.locator)) for c in citations]
+    cites = [(c.source, cited(history, c.source, c.locator)) for c in citations]
     return {
         "record": record,
         "edtf": str(date),
-        "date": _both(date),
+        "date": dated(date),
         "kind": kind,
         "title": title,
         "description": description,
-        "citations": cited,
+        "citations": cites,
         "bodies": list(bodies),
         "types": list(types),
     }
@@ -347,9 +330,9 @@ def _sources(history: History) -> list[dict[str, Any]]:
             "details": [str(d) for d in (s.author, s.publisher, s.year, s.kind, s.language) if d],
             "url": _web(s.url),
             "archived_url": _web(s.archived_url),
-            "accessed": None if s.accessed is None else _both(s.accessed),
+            "accessed": None if s.accessed is None else dated(s.accessed),
             "note": s.note,
-            "locators": [_localized(locator) for locator in locators.get(s.id, {})],
+            "locators": [localized_locator(locator) for locator in locators.get(s.id, {})],
         }
         for s in history.sources()
     ]
@@ -365,21 +348,30 @@ def _conflicts(history: History) -> list[dict[str, Any]]:
     return [
         {
             "id": c.id,
-            "title": _conflict_titles(c),
-            "description": c.description,
-            "span": None if c.span is None else _both(c.span),
+            "title": each(methodcaller("conflict_title", c)),
+            "description": told(methodcaller("conflict_description", c)),
+            "span": None if c.span is None else dated(c.span),
             "claims": [
                 {
-                    "value": claim.value,
+                    "value": told(methodcaller("claim_value", claim)),
                     "source": claim.citation.source,
-                    "cite": _cited(history, claim.citation.source, claim.citation.locator),
-                    "note": claim.note,
+                    "cite": cited(history, claim.citation.source, claim.citation.locator),
+                    "note": told(methodcaller("claim_note", claim)),
                     "preferred": claim.value == c.preferred,
                 }
                 for claim in c.claims
             ],
-            "preferred": c.preferred,
-            "reason": c.reason,
+            "preferred": _preferred(c),
+            "reason": told(methodcaller("conflict_reason", c)),
         }
         for c in history.conflicts()
     ]
+
+
+def _preferred(conflict: Conflict) -> list[str] | None:
+    """The preferred claim's value in each language, if the dataset prefers one."""
+    if conflict.preferred is None:
+        return None
+    chosen = [claim for claim in conflict.claims if claim.value == conflict.preferred]
+    value = told(methodcaller("claim_value", chosen[0])) if chosen else None
+    return value or [conflict.preferred] * len(LANGUAGES)

@@ -257,7 +257,7 @@ class _Builder:
             if date is not None:
                 node[key] = _date(date)
         self.conflicted(node, law.conflicts)
-        _put(node, "skos:note", law.note)
+        _put_told(node, "skos:note", law.note, law.note_es)
         return self.cited(node, law.citations)
 
     def mandate(self, mandate: Mandate) -> dict[str, Any]:
@@ -291,8 +291,7 @@ class _Builder:
             "ch:eventKind": event.kind,
             "dcterms:title": _labels(event.title, event.title_es),
         }
-        if event.description is not None:
-            node["dcterms:description"] = _labels(event.description, event.description_es)
+        _put_told(node, "dcterms:description", event.description, event.description_es)
         for key, kind, idents in (
             ("ch:body", "body", event.bodies),
             ("ch:coopType", "coop-type", event.coop_types),
@@ -325,16 +324,16 @@ class _Builder:
                     {
                         "@type": "ch:Claim",
                         "rdf:value": claim.value,
-                        **({"skos:note": claim.note} if claim.note else {}),
+                        **({"skos:note": _labels(claim.note, claim.note_es)} if claim.note else {}),
                     },
                     (claim.citation,),
                 )
                 for claim in conflict.claims
             ],
         }
-        _put(node, "dcterms:description", conflict.description)
+        _put_told(node, "dcterms:description", conflict.description, conflict.description_es)
         _put(node, "ch:preferred", conflict.preferred)
-        _put(node, "ch:reason", conflict.reason)
+        _put_told(node, "ch:reason", conflict.reason, conflict.reason_es)
         return node
 
     def conflicted(self, node: dict[str, Any], conflicts: tuple[str, ...]) -> None:
@@ -369,6 +368,12 @@ def _date(date: HistoricalDate) -> dict[str, str]:
 def _labels(english: str, spanish: str | None) -> list[dict[str, str]]:
     labels = [{"@value": english, "@language": "en"}]
     return [*labels, {"@value": spanish, "@language": "es"}] if spanish else labels
+
+
+def _put_told(node: dict[str, Any], key: str, english: str | None, spanish: str | None) -> None:
+    """Put a text and its Spanish telling, each tagged with its language, if there is one."""
+    if english is not None:
+        node[key] = _labels(english, spanish)
 
 
 def _put(node: dict[str, Any], key: str, value: str | None) -> None:
