@@ -55,7 +55,8 @@ def test_coffee_promotion_in_2010_contracts_de_el(bundled: coophistory.History) 
         "El 1 de enero de 2010, la promoción de las cooperativas cafetaleras estaba a cargo del "
         "PRODUCE (Ministerio de la Producción), en virtud de la Ley N.° 29271. "
         f"Fuentes: {STUDY}, §1.1.2, párrs. 2-3; {STUDY}, §3, párr. 2; Ministerio de Pesquería "
-        "(column) (RPP), passage on the October 2008 transfer (not checked: copy not found)."
+        "(column) (RPP), paragraph 3 (the October 2008 transfer of micro and small enterprises; "
+        "cooperatives not named)."
     )
 
 
