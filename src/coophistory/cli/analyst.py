@@ -153,10 +153,12 @@ def _search(args: argparse.Namespace) -> int:
     hits = lookup.search(history, args.text, lang=lang)
     if args.json:
         # English keys and labels, with the labels in the language asked beside them
-        english = lookup.search(history, args.text) if lang != "en" else hits
-        told = {(h.kind, h.id): h.label for h in hits}
-        extra = (lambda h: {f"label_{lang}": told[(h.kind, h.id)]}) if lang != "en" else None
-        print_json([h.to_dict() | (extra(h) if extra else {}) for h in english])
+        rows = [h.to_dict() for h in lookup.search(history, args.text)]
+        if lang != "en":
+            told = {(h.kind, h.id): h.label for h in hits}
+            for found in rows:
+                found[f"label_{lang}"] = told[(found["kind"], found["id"])]
+        print_json(rows)
     else:
         print_lines(lookup.hit_lines(hits, lang))
     return 0

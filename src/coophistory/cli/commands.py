@@ -288,8 +288,6 @@ def conflicts(args: argparse.Namespace) -> int:
     if args.json:
         print_json([row(c) for c in conflicts])
         return 0
-    from coophistory.locators import localized  # noqa: PLC0415 - off the `who` path
-
     forms = grammar(_lang(args))
     lang = forms.lang
     for conflict in conflicts:
@@ -299,7 +297,9 @@ def conflicts(args: argparse.Namespace) -> int:
             prose.conflict_claim(
                 value=forms.claim_value(claim),
                 preferred=claim.value == conflict.preferred,
-                citation=f"{claim.citation.source}, {localized(claim.citation.locator, lang=lang)}",
+                citation=prose.citation(
+                    claim.citation.source, None, claim.citation.locator, lang=lang
+                ),
                 note=forms.claim_note(claim) or "",
                 lang=lang,
             )

@@ -225,7 +225,7 @@ def _move(handover: Handover, day: pendulum.Date) -> list[str]:
 def _type_names(history: History, type_ids: Iterable[str]) -> list[str]:
     """The types' cooperatives as labels, joined: ``cooperativas no financieras``, ``…``."""
     types = [history.coop_type(t) for t in type_ids]
-    return _joined([[grammar(lang).types_label(t) for lang in LANGUAGES] for t in types], ", ")
+    return _joined([each(methodcaller("types_label", t)) for t in types], ", ")
 
 
 def _joined(pairs: list[list[str]], separator: str) -> list[str]:
@@ -251,10 +251,8 @@ def _chronology(history: History) -> list[dict[str, Any]]:
                     "event",
                     event.date,
                     event.kind,
-                    [grammar(lang).event_title(event) for lang in LANGUAGES],
-                    None
-                    if event.description is None
-                    else [grammar(lang).event_description(event) or "" for lang in LANGUAGES],
+                    each(methodcaller("event_title", event)),
+                    told(methodcaller("event_description", event)),
                     event.citations,
                     event.bodies,
                     event.coop_types,
@@ -264,13 +262,13 @@ def _chronology(history: History) -> list[dict[str, Any]]:
     for law in history.laws():
         if law.date is None:
             continue
-        labels = each(methodcaller("law_label", law))
+        labels, titles = each(methodcaller("law_label", law)), each(methodcaller("law_title", law))
         entry = _entry(
             history,
             "law",
             law.date,
             "law",
-            [f"{labels[0]}: {law.title}", f"{labels[1]}: {law.title_es or law.title}"],
+            [f"{label}: {title}" for label, title in zip(labels, titles, strict=True)],
             told(methodcaller("law_note", law)),
             law.citations,
             tuple(sorted(law_bodies[law.id])),

@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Final
 
 from coophistory.change_days import ChangeDays
+from coophistory.explorer.bilingual import cited
 from coophistory.explorer.labels import LANGUAGES
 from coophistory.grammar import grammar
 from coophistory.records import FUNCTIONS
@@ -20,7 +21,7 @@ from coophistory.records import FUNCTIONS
 if TYPE_CHECKING:
     from coophistory.answers import Answer
     from coophistory.history import History
-    from coophistory.records import Body, Citation
+    from coophistory.records import Body
 
 __all__ = [
     "EPOCH",
@@ -94,7 +95,11 @@ class Timelines:
             "p": [[b.id, named(b)] for b in answer.possible],
             "l": [law.id for law in answer.laws],
             "s": [
-                _intern(self.citations, self._citation_index, (c.source, *_cite(history, c)))
+                _intern(
+                    self.citations,
+                    self._citation_index,
+                    (c.source, *cited(history, c.source, c.locator)),
+                )
                 for c in answer.citations
             ],
             "x": [c.id for c in answer.conflicts],
@@ -128,9 +133,3 @@ def resolve(history: History, first: datetime.date) -> Timelines:
                     points.append([day_number(day), index])
             timelines.points[coop_type.id][function] = points
     return timelines
-
-
-def _cite(history: History, citation: Citation) -> tuple[str, str]:
-    """The citation as a reader sees it, in English and in Spanish: ``Historia (FENACREP), §2``."""
-    source = history.source(citation.source)
-    return source.cite(citation.locator), source.cite(citation.locator, lang="es")

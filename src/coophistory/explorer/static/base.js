@@ -58,15 +58,28 @@ function stateIndex(typeId, fn, day) {
   return points[Math.max(0, low - 1)][1];
 }
 
-const CHANGES = (function () {
+// The days after the first on which an answer for any of the types and functions changes.
+function changeDays(typeIds, fns) {
   const days = new Set();
-  Object.keys(T.points).forEach(function (typeId) {
-    FUNCTIONS.forEach(function (fn) {
+  typeIds.forEach(function (typeId) {
+    fns.forEach(function (fn) {
       T.points[typeId][fn].forEach(function (p) { if (p[0] > FIRST) days.add(p[0]); });
     });
   });
   return Array.from(days).sort(function (a, b) { return a - b; });
-})();
+}
+
+// The change just before or just after a day, in a sorted list; undefined if there is none.
+function changeBefore(changes, day) {
+  const before = changes.filter(function (d) { return d < day; });
+  return before[before.length - 1];
+}
+
+function changeAfter(changes, day) {
+  return changes.find(function (d) { return d > day; });
+}
+
+const CHANGES = changeDays(Object.keys(T.points), FUNCTIONS);
 
 // --- building elements ----------------------------------------------------------------------
 

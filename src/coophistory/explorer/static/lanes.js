@@ -84,7 +84,7 @@ function drawLanes() {
     setDay(Math.round(scale.day(event.clientX - box.left)));
   });
   root.addEventListener("keydown", function (event) {
-    const day = laneKey(event.key, laneChanges(lanes));
+    const day = laneKey(event.key, changeDays(lanes.map(function (lane) { return lane.types[0]; }), [state.fn]));
     if (day === null) return;
     event.preventDefault();
     setDay(day);
@@ -94,25 +94,16 @@ function drawLanes() {
   drawKey();
 }
 
-// The days on which some lane of the chart changes, in order.
-function laneChanges(lanes) {
-  const days = new Set();
-  lanes.forEach(function (lane) {
-    T.points[lane.types[0]][state.fn].forEach(function (p) { if (p[0] > FIRST) days.add(p[0]); });
-  });
-  return Array.from(days).sort(function (a, b) { return a - b; });
-}
-
 // Where a key moves the chart's day: arrows to the previous or next change of a lane,
 // Page Up/Down a decade, Home/End to the ends; null for any other key.
 function laneKey(key, changes) {
   if (key === "ArrowRight" || key === "ArrowUp") {
-    const after = changes.find(function (d) { return d > state.on; });
+    const after = changeAfter(changes, state.on);
     return after === undefined ? LAST : after;
   }
   if (key === "ArrowLeft" || key === "ArrowDown") {
-    const before = changes.filter(function (d) { return d < state.on; });
-    return before.length ? before[before.length - 1] : FIRST;
+    const before = changeBefore(changes, state.on);
+    return before === undefined ? FIRST : before;
   }
   if (key === "PageUp") return addMonths(state.on, 120);
   if (key === "PageDown") return addMonths(state.on, -120);

@@ -111,11 +111,11 @@ function wire() {
     else setDay(day);
   });
   $("previous-change").addEventListener("click", function () {
-    const before = CHANGES.filter(function (d) { return d < state.on; });
-    if (before.length) setDay(before[before.length - 1]);
+    const before = changeBefore(CHANGES, state.on);
+    if (before !== undefined) setDay(before);
   });
   $("next-change").addEventListener("click", function () {
-    const after = CHANGES.find(function (d) { return d > state.on; });
+    const after = changeAfter(CHANGES, state.on);
     if (after !== undefined) setDay(after);
   });
   $("lang-select").addEventListener("change", function (event) {
